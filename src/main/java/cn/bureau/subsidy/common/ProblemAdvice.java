@@ -1,0 +1,135 @@
+package cn.bureau.subsidy.common;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every refusal into a problem detail with a code and the fields at fault, so a client never sees a bare 500
+ * for input it can correct.
+ */
+@RestControllerAdvice(basePackages = "cn.bureau.subsidy")
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return problem(e.status(), e.code(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
+    ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
+        return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "You may not do this", List.of());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", "Someone else changed this case; reload and retry",
+                List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.info("Refused a write that breaks a constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "CONFLICT", "This conflicts with a record that already exists", List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid fields",
+                List.of(new FieldProblem(e.getName(), "INVALID_FORMAT", "Not a valid value")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), codeOf(f.getCode()), f.getDefaultMessage()))
+                .toList();
+        return asObject(problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid fields", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request body cannot be read",
+                List.of(unreadable(e.getMostSpecificCause()))));
+    }
+
+    private static FieldProblem unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(path(unknown), "UNKNOWN_FIELD", "This field is not part of the contract");
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+            return new FieldProblem(path((JsonMappingException) cause), "INVALID_FORMAT",
+                    "This value has the wrong type or format");
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new FieldProblem(path(mapping), "INVALID_FORMAT", "This value cannot be read");
+        }
+        if (cause instanceof JsonProcessingException) {
+            return new FieldProblem("$", "MALFORMED_JSON", "The body is not well-formed JSON");
+        }
+        return new FieldProblem("$", "MALFORMED_JSON", "The body is missing or cannot be read");
+    }
+
+    private static String path(JsonMappingException e) {
+        String joined = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return joined.isEmpty() ? "$" : joined;
+    }
+
+    private static String codeOf(String constraint) {
+        if (constraint == null) {
+            return "INVALID";
+        }
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
+            case "Size" -> "INVALID_LENGTH";
+            case "Pattern" -> "INVALID_FORMAT";
+            default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+        };
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail,
+            List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(status.getReasonPhrase());
+        body.setProperty("code", code);
+        body.setProperty("errors", errors);
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity<Object>) (ResponseEntity<?>) entity;
+    }
+}

@@ -1,0 +1,144 @@
+package cn.bureau.subsidy.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the contract's groups and what each may see in Tasklist and Cockpit on every start (idempotently), and on
+ * the embedded default the demo users. Task-level rights come from candidate groups: Camunda grants them per task.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class IdentitySeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
+    static final String DEMO_PASSWORD = "demo";
+
+    private static final Map<String, String> GROUP_NAMES = Map.of(
+            Groups.PROGRAM_MANAGERS, "Program managers (市商务局 项目管理)",
+            Groups.APPLICANTS, "Applicants (申报单位)",
+            Groups.INITIAL_REVIEWERS, "Initial reviewers (初审)",
+            Groups.AUDITORS, "Auditors (专项审计)",
+            Groups.APPROVERS, "Approvers (审批)",
+            Groups.SUPERVISORS, "Supervisors (监督)");
+
+    /** Demo users: id, group, USCC for applicants. */
+    private static final List<List<String>> DEMO_USERS = List.of(
+            List.of("manager", Groups.PROGRAM_MANAGERS),
+            List.of("reviewer", Groups.INITIAL_REVIEWERS),
+            List.of("auditor", Groups.AUDITORS),
+            List.of("approver", Groups.APPROVERS),
+            List.of("supervisor", Groups.SUPERVISORS),
+            List.of("admin", Groups.CAMUNDA_ADMIN),
+            List.of("applicant", Groups.APPLICANTS, "91440300MA5F000181"),
+            List.of("applicant2", Groups.APPLICANTS, "91440300MA5F00026U"));
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final ApplicantBindingRepository bindings;
+    private final DemoProperties demo;
+
+    IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
+            ApplicantBindingRepository bindings, DemoProperties demo) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.bindings = bindings;
+        this.demo = demo;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        GROUP_NAMES.forEach(this::ensureGroup);
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+        grantStaffRights();
+        if (demo.enabled()) {
+            DEMO_USERS.forEach(this::ensureDemoUser);
+            log.warn("Demo users with password '{}' exist: this is the embedded demo set-up, not for production",
+                    DEMO_PASSWORD);
+        }
+    }
+
+    private void grantStaffRights() {
+        for (String group : List.of(Groups.PROGRAM_MANAGERS, Groups.INITIAL_REVIEWERS, Groups.AUDITORS,
+                Groups.APPROVERS, Groups.SUPERVISORS)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.FILTER, "*", Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        }
+        // Supervisors and program managers follow every case in Cockpit; supervisors read every task but work none.
+        for (String group : List.of(Groups.SUPERVISORS, Groups.PROGRAM_MANAGERS)) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY);
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+            grant(group, Resources.TASK, "*", Permissions.READ);
+        }
+        for (Resources resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(id.equals(Groups.APPLICANTS) ? "EXTERNAL" : "WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void ensureDemoUser(List<String> spec) {
+        String id = spec.get(0);
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("(demo)");
+            user.setEmail(id + "@demo.invalid");
+            user.setPassword(DEMO_PASSWORD);
+            identityService.saveUser(user);
+            identityService.createMembership(id, spec.get(1));
+        }
+        if (spec.size() > 2 && !bindings.existsById(id)) {
+            bindings.save(new ApplicantBinding(id, spec.get(2)));
+        }
+    }
+}

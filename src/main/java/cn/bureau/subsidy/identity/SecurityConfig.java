@@ -1,0 +1,90 @@
+package cn.bureau.subsidy.identity;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Nothing is anonymous but health. Logins are Camunda users (see {@link CamundaIdentityAuthenticationProvider});
+ * the engine REST API and the webapps are for bureau staff only and take the identity Spring Security established,
+ * so Camunda's authorization checks apply to the same user.
+ */
+@Configuration
+class SecurityConfig {
+
+    private static final String[] STAFF = Groups.STAFF.toArray(String[]::new);
+    private static final RequestMatcher BASIC_AUTH_REQUEST =
+            request -> request.getHeader("Authorization") != null;
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/engine-rest/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(STAFF))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless: every request carries its credentials, so there is no session to forge requests in.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/login", "/logout").permitAll()
+                        .requestMatchers("/camunda/**", "/actuator/**").hasAnyAuthority(STAFF)
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(Customizer.withDefaults())
+                // Session logins get CSRF tokens; the Camunda webapps run their own CSRF prevention filter, and a
+                // request that carries Basic credentials cannot be forged by another site.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .ignoringRequestMatchers("/camunda/**")
+                        .ignoringRequestMatchers(BASIC_AUTH_REQUEST))
+                .build();
+    }
+
+    /** Gives the engine REST API the user Spring Security authenticated, with its Camunda groups. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setOrder(0);
+        return registration;
+    }
+
+    /** Gives the webapps (Tasklist, Cockpit, Admin) the user Spring Security authenticated. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("webapp-authentication");
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setInitParameters(Map.of("authentication-provider",
+                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setOrder(0);
+        return registration;
+    }
+}
