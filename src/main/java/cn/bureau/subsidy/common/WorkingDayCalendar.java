@@ -1,0 +1,88 @@
+package cn.bureau.subsidy.common;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+
+/**
+ * The working-day rules over one snapshot of the official schedule, free of Spring and the database so that every
+ * rule is unit tested. {@link WorkingDays} documents the rules; this class only applies them.
+ */
+final class WorkingDayCalendar {
+
+    /** What the official schedule says about a day that departs from Monday–Friday. */
+    enum DayKind {
+        /** A public holiday: no work, even on a weekday. */
+        HOLIDAY,
+        /** A weekend day worked to make up for a holiday (调休). */
+        WORKDAY
+    }
+
+    /** The service hall closes at 18:00, which is also the filing deadline hour of the guide. */
+    static final LocalTime END_OF_WORKING_DAY = LocalTime.of(18, 0);
+
+    private final Map<LocalDate, DayKind> exceptions;
+
+    WorkingDayCalendar(Map<LocalDate, DayKind> exceptions) {
+        this.exceptions = Map.copyOf(exceptions);
+    }
+
+    boolean isWorkingDay(LocalDate day) {
+        DayKind kind = exceptions.get(day);
+        if (kind != null) {
+            return kind == DayKind.WORKDAY;
+        }
+        DayOfWeek weekday = day.getDayOfWeek();
+        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
+    }
+
+    Instant after(Instant from, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
+        }
+        if (workingDays == 0) {
+            return firstEndAfter(from);
+        }
+        LocalDate day = ShenzhenTime.dateOf(from);
+        for (int i = 0; i < workingDays; i++) {
+            day = nextWorkingDay(day);
+        }
+        return endOf(day);
+    }
+
+    int workingDaysBetween(Instant due, Instant now) {
+        if (!now.isAfter(due)) {
+            return 0;
+        }
+        int overdue = 1;
+        Instant end = firstEndAfter(due);
+        while (now.isAfter(end)) {
+            overdue++;
+            end = endOf(nextWorkingDay(ShenzhenTime.dateOf(end)));
+        }
+        return overdue;
+    }
+
+    /** The earliest end of a working day strictly later than {@code instant}. */
+    private Instant firstEndAfter(Instant instant) {
+        LocalDate day = ShenzhenTime.dateOf(instant);
+        if (isWorkingDay(day) && instant.isBefore(endOf(day))) {
+            return endOf(day);
+        }
+        return endOf(nextWorkingDay(day));
+    }
+
+    private LocalDate nextWorkingDay(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (!isWorkingDay(next)) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.atTime(END_OF_WORKING_DAY).atZone(ShenzhenTime.ZONE).toInstant();
+    }
+}
