@@ -1,5 +1,5 @@
 /**
- * Money, Shenzhen time, identifiers and error answers shared by every feature.
+ * Money, Shenzhen time and working days, identifiers and error answers shared by every feature.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 package cn.bureau.subsidy.common;
