@@ -42,7 +42,7 @@ public class TestDatabase implements EnvironmentPostProcessor {
                 settings.put("spring.datasource.password", "");
             } else {
                 settings.put("spring.datasource.url",
-                        "jdbc:h2:mem:subsidy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                        "jdbc:h2:mem:subsidy;DEFAULT_NULL_ORDERING=HIGH;"
                                 + "DB_CLOSE_DELAY=-1");
             }
         }

@@ -65,6 +65,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.getName(), "INVALID_FORMAT", "Not a valid value")));
     }
 
+    /** The last resort: logged with its trace for the team, answered without internals for the caller. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Something went wrong on our side",
+                List.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -1,5 +1,7 @@
 package cn.bureau.subsidy.identity;
 
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
 import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,6 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * so Camunda's authorization checks apply to the same user.
  */
 @Configuration
+@EnableMethodSecurity
 class SecurityConfig {
 
     private static final String[] STAFF = Groups.STAFF.toArray(String[]::new);
@@ -33,7 +37,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(antMatcher("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,9 +51,10 @@ class SecurityConfig {
     SecurityFilterChain application(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/login", "/logout").permitAll()
-                        .requestMatchers("/camunda/**", "/actuator/**").hasAnyAuthority(STAFF)
+                        .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"), antMatcher("/error"))
+                        .permitAll()
+                        .requestMatchers(antMatcher("/login"), antMatcher("/logout")).permitAll()
+                        .requestMatchers(antMatcher("/camunda/**"), antMatcher("/actuator/**")).hasAnyAuthority(STAFF)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
@@ -57,7 +62,7 @@ class SecurityConfig {
                 // Session logins get CSRF tokens; the Camunda webapps run their own CSRF prevention filter, and a
                 // request that carries Basic credentials cannot be forged by another site.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .ignoringRequestMatchers("/camunda/**")
+                        .ignoringRequestMatchers(antMatcher("/camunda/**"))
                         .ignoringRequestMatchers(BASIC_AUTH_REQUEST))
                 .build();
     }
@@ -69,8 +74,10 @@ class SecurityConfig {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName(),
+                ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
         registration.setOrder(0);
         return registration;
     }

@@ -53,9 +53,9 @@ public class ModelDeployer {
                 .enableDuplicateFiltering(false);
         models.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
         DeploymentWithDefinitions deployment = builder.deployWithResult();
-        boolean created = !deployment.getDeployedProcessDefinitions().isEmpty()
-                || deployment.getDeployedDecisionDefinitions() != null
-                        && !deployment.getDeployedDecisionDefinitions().isEmpty();
+        // An unchanged set returns the earlier deployment, which lists no newly deployed definitions.
+        boolean created = deployment.getDeployedProcessDefinitions() != null
+                && !deployment.getDeployedProcessDefinitions().isEmpty();
         log.info("Models {}: {}", created ? "deployed as " + deployment.getId() : "unchanged", models.keySet());
         return created ? deployment.getId() : null;
     }

@@ -1,0 +1,166 @@
+package cn.bureau.subsidy.filing;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.bureau.subsidy.common.ApiException;
+import cn.bureau.subsidy.common.ShenzhenTime;
+import cn.bureau.subsidy.identity.Caller;
+
+/**
+ * What an applicant does on its own case (stages 4 and 11, corrections, withdrawal): each action completes the
+ * task the case waits at, or is refused with 409 when the case is not waiting for it.
+ */
+@Service
+@Transactional
+public class ApplicantActions {
+
+    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+    static final String DISBURSEMENT_DOCUMENT = "DISBURSEMENT_DOCUMENT";
+
+    private final ApplicationRepository applications;
+    private final MaterialRepository materials;
+    private final CaseStages cases;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+
+    ApplicantActions(ApplicationRepository applications, MaterialRepository materials, CaseStages cases,
+            TaskService taskService, RuntimeService runtimeService) {
+        this.applications = applications;
+        this.materials = materials;
+        this.cases = cases;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+    }
+
+    /** The case, when the caller may see it: staff see every case, an applicant only its own enterprise's. */
+    @Transactional(readOnly = true)
+    public Application visibleCase(String caseId, Caller caller) {
+        Application application = applications.findById(parse(caseId))
+                .orElseThrow(() -> ApiException.notFound("Case", caseId));
+        if (caller.isStaff() || caller.actsFor(application.getUscc())) {
+            return application;
+        }
+        throw ApiException.forbidden("This case belongs to another enterprise");
+    }
+
+    Application ownCase(String caseId, Caller caller) {
+        Application application = visibleCase(caseId, caller);
+        if (!caller.actsFor(application.getUscc())) {
+            throw ApiException.forbidden("Only the applicant acts on its case");
+        }
+        return application;
+    }
+
+    Material upload(String caseId, Caller caller, String kind, String fileName, byte[] content) {
+        Application application = ownCase(caseId, caller);
+        if (application.getOutcome() != null) {
+            throw ApiException.conflict("CASE_CLOSED", "The case is closed");
+        }
+        Material material = materials.save(new Material(application.getId(), kind, fileName,
+                UploadRules.contentType(fileName, content), content, sha256(content), ShenzhenTime.now(),
+                caller.userId(), application.getStage()));
+        runtimeService.setVariable(application.getProcessInstanceId(), "materialsSummary",
+                materialsSummary(application.getId()));
+        return material;
+    }
+
+    void submitMaterials(String caseId, Caller caller) {
+        Application application = ownCase(caseId, caller);
+        if (materials.findByApplicationIdOrderByUploadedAt(application.getId()).isEmpty()) {
+            throw ApiException.invalid("materials", "NO_MATERIALS", "Upload the materials before submitting them");
+        }
+        complete(application, Set.of(CaseProcess.TASK_SUBMIT_MATERIALS), Map.of("materialsConfirmed", true));
+    }
+
+    void answerCorrection(String caseId, Caller caller, String note) {
+        complete(ownCase(caseId, caller), CaseProcess.CORRECTION_TASKS, Map.of("note", note));
+    }
+
+    void submitDisbursementDocuments(String caseId, Caller caller, String fileName, byte[] content) {
+        Application application = ownCase(caseId, caller);
+        Task task = waitingAt(application, Set.of(CaseProcess.TASK_SUBMIT_DISBURSEMENT_DOCUMENTS));
+        upload(caseId, caller, DISBURSEMENT_DOCUMENT, fileName, content);
+        taskService.complete(task.getId(), Map.of("documentsConfirmed", true));
+    }
+
+    /** Guide §6: after a failed payment the applicant corrects the account once, and the payment is retried once. */
+    void correctBankAccount(String caseId, Caller caller, String bank, String accountName, String accountNo) {
+        Application application = ownCase(caseId, caller);
+        Task task = waitingAt(application, Set.of(CaseProcess.TASK_CORRECT_BANK_ACCOUNT));
+        cases.correctBankAccount(application.getId().toString(), bank, accountName, accountNo);
+        taskService.complete(task.getId(), Map.of("bank", bank, "accountName", accountName, "accountNo", accountNo,
+                CaseProcess.VAR_PAYMENT_ATTEMPT, 2));
+    }
+
+    void withdraw(String caseId, Caller caller, String reason) {
+        Application application = ownCase(caseId, caller);
+        if (CaseProcess.NO_WITHDRAWAL_STAGES.contains(application.getStage())) {
+            throw ApiException.conflict("CANNOT_WITHDRAW", "A case cannot be withdrawn at stage "
+                    + application.getStage());
+        }
+        cases.closeWith(application.getId().toString(), reason);
+        runtimeService.createMessageCorrelation(CaseProcess.MESSAGE_WITHDRAWN)
+                .processInstanceId(application.getProcessInstanceId())
+                .correlate();
+    }
+
+    @Transactional(readOnly = true)
+    List<Material> materialsOf(Application application) {
+        return materials.findByApplicationIdOrderByUploadedAt(application.getId());
+    }
+
+    @Transactional(readOnly = true)
+    Material material(Application application, String materialId) {
+        return materials.findById(parse(materialId))
+                .filter(m -> m.getApplicationId().equals(application.getId()))
+                .orElseThrow(() -> ApiException.notFound("Material", materialId));
+    }
+
+    private void complete(Application application, Set<String> taskKeys, Map<String, Object> variables) {
+        taskService.complete(waitingAt(application, taskKeys).getId(), variables);
+    }
+
+    private Task waitingAt(Application application, Set<String> taskKeys) {
+        return taskService.createTaskQuery().processInstanceId(application.getProcessInstanceId()).list().stream()
+                .filter(task -> taskKeys.contains(task.getTaskDefinitionKey()))
+                .findFirst()
+                .orElseThrow(() -> ApiException.conflict("NOT_WAITING",
+                        "The case is not waiting for this; it is at stage " + application.getStage()));
+    }
+
+    private String materialsSummary(UUID applicationId) {
+        return materials.findByApplicationIdOrderByUploadedAt(applicationId).stream()
+                .map(m -> "%s: %s (%d bytes, sha256 %s…) %s".formatted(m.getKind(), m.getFileName(),
+                        m.getSizeBytes(), m.getSha256().substring(0, 12), ShenzhenTime.at(m.getUploadedAt())))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw ApiException.notFound("Case or material", id);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

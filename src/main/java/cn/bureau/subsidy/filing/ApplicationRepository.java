@@ -1,0 +1,21 @@
+package cn.bureau.subsidy.filing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ApplicationRepository extends JpaRepository<Application, UUID> {
+
+    Optional<Application> findByFiledByAndIdempotencyKey(String filedBy, String idempotencyKey);
+
+    List<Application> findByProgramIdAndStage(UUID programId, String stage);
+
+    long countByProgramIdAndStageNotIn(UUID programId, Collection<String> stages);
+
+    @Query(value = "select nextval('case_number_seq')", nativeQuery = true)
+    long nextCaseNumber();
+}

@@ -1,0 +1,70 @@
+package cn.bureau.subsidy.filing;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.bureau.subsidy.common.ApiException;
+import cn.bureau.subsidy.program.Program;
+
+/**
+ * The case record as the process moves it: stage, outcome, audited amounts, plan amount, bank account. Other
+ * modules change a case only through here.
+ */
+@Service
+@Transactional
+public class CaseStages {
+
+    private final ApplicationRepository applications;
+
+    CaseStages(ApplicationRepository applications) {
+        this.applications = applications;
+    }
+
+    void enter(String applicationId, String stage, String outcome) {
+        find(applicationId).enterStage(stage, outcome);
+    }
+
+    public Application find(String applicationId) {
+        return applications.findById(UUID.fromString(applicationId))
+                .orElseThrow(() -> ApiException.notFound("Case", applicationId));
+    }
+
+    public void closeWith(String applicationId, String reason) {
+        find(applicationId).closeWith(reason);
+    }
+
+    /** Records the audited amount of each claim by position; a position without an amount keeps the claimed one. */
+    public void recordAudit(String applicationId, java.util.Map<Integer, BigDecimal> auditedByPosition) {
+        Application application = find(applicationId);
+        for (Claim claim : application.getClaims()) {
+            BigDecimal audited = auditedByPosition.get(claim.getPosition());
+            claim.audited(audited != null ? audited : claim.getAmount());
+        }
+    }
+
+    public void fund(String applicationId, BigDecimal planAmountWan) {
+        find(applicationId).fundedWith(planAmountWan);
+    }
+
+    public void correctBankAccount(String applicationId, String bank, String accountName, String accountNo) {
+        Application application = find(applicationId);
+        if (application.isBankAccountCorrected()) {
+            throw ApiException.conflict("ALREADY_CORRECTED", "The bank account can be corrected once");
+        }
+        application.correctBankAccount(bank, accountName, accountNo);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Application> waitingForPlan(Program program) {
+        return applications.findByProgramIdAndStage(program.getId(), CaseProcess.STAGE_AWAITING_PLAN);
+    }
+
+    @Transactional(readOnly = true)
+    public long unsettled(Program program) {
+        return applications.countByProgramIdAndStageNotIn(program.getId(), CaseProcess.SETTLED_STAGES);
+    }
+}

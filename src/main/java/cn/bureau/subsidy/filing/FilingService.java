@@ -1,0 +1,80 @@
+package cn.bureau.subsidy.filing;
+
+import java.util.Date;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.bureau.subsidy.common.ApiException;
+import cn.bureau.subsidy.common.ShenzhenTime;
+import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.program.Program;
+import cn.bureau.subsidy.program.ProgramRepository;
+
+/** Online filing (网上申报, stage 2): checks the window and the body, stores the application, starts its case. */
+@Service
+public class FilingService {
+
+    private final ProgramRepository programs;
+    private final ApplicationRepository applications;
+    private final ApplicationValidator validator;
+    private final RuntimeService runtimeService;
+
+    FilingService(ProgramRepository programs, ApplicationRepository applications, ApplicationValidator validator,
+            RuntimeService runtimeService) {
+        this.programs = programs;
+        this.applications = applications;
+        this.validator = validator;
+        this.runtimeService = runtimeService;
+    }
+
+    /** The case an earlier request with the same idempotency key filed, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Application> replay(Caller caller, String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty()
+                : applications.findByFiledByAndIdempotencyKey(caller.userId(), idempotencyKey);
+    }
+
+    @Transactional
+    public Application file(String programCode, ApplicationForm form, Caller caller, String idempotencyKey) {
+        Program program = programs.findByCode(programCode)
+                .orElseThrow(() -> ApiException.notFound("Program", programCode));
+        if (!program.acceptsFilingAt(ShenzhenTime.now())) {
+            throw ApiException.conflict("FILING_WINDOW_CLOSED", "Online filing for " + programCode + " is open from "
+                    + ShenzhenTime.at(program.getFilingOpensAt()) + " to " + ShenzhenTime.at(program.getFilingClosesAt())
+                    + " (逾期不予受理)");
+        }
+        validator.validate(form, program.getFxRatesToCny(), true);
+        if (!caller.actsFor(form.applicant().uscc())) {
+            throw ApiException.forbidden("An applicant files only for its own enterprise (USCC)");
+        }
+        String businessKey = "%s-%06d".formatted(program.getCode(), applications.nextCaseNumber());
+        Application application = applications.saveAndFlush(new Application(businessKey, program.getId(), form,
+                ShenzhenTime.now(), caller.userId(), idempotencyKey));
+        String instanceId = runtimeService.startProcessInstanceByKey(CaseProcess.KEY, businessKey,
+                Variables.createVariables()
+                        .putValue(CaseProcess.VAR_APPLICATION_ID, application.getId().toString())
+                        .putValue(CaseProcess.VAR_PROGRAM_CODE, program.getCode())
+                        .putValue(CaseProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt()))
+                        .putValue("businessKey", businessKey)
+                        .putValue("enterpriseName", application.getEnterpriseName())
+                        .putValue("projectName", application.getProjectName())
+                        .putValue("claimCount", application.getClaims().size())
+                        .putValue("claimSummary", claimSummary(application)))
+                .getId();
+        application.startedAs(instanceId);
+        return application;
+    }
+
+    /** What the review forms show of the claims, one line each. */
+    static String claimSummary(Application application) {
+        return application.getClaims().stream()
+                .map(c -> "%d. %s %s %s paid %s".formatted(c.getPosition(), c.getCategory(),
+                        c.getAmount().toPlainString(), c.getCurrency(), c.getPaidOn()))
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,88 @@
+package cn.bureau.subsidy.program;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.bureau.subsidy.common.ApiException;
+import cn.bureau.subsidy.common.FieldProblem;
+import cn.bureau.subsidy.common.Money;
+import cn.bureau.subsidy.common.ShenzhenTime;
+
+/** Publishes a guide (stage 1): stores the program and starts its lifecycle process. */
+@Service
+public class ProgramPublisher {
+
+    private static final Set<String> LPR_TERMS = Set.of("1Y", "5Y");
+
+    private final ProgramRepository programs;
+    private final RuntimeService runtimeService;
+
+    ProgramPublisher(ProgramRepository programs, RuntimeService runtimeService) {
+        this.programs = programs;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional
+    public Program publish(ProgramRequest request, String publishedBy) {
+        validate(request);
+        if (programs.existsByCode(request.code())) {
+            throw ApiException.conflict("DUPLICATE_PROGRAM", "A program with code " + request.code() + " exists");
+        }
+        Program program = programs.save(new Program(request.code(), request.title(), request.supportYear(),
+                request.filingOpensAt().toInstant(), request.filingClosesAt().toInstant(),
+                request.materialsCloseAt().toInstant(), request.budgetWan(), request.fxRatesToCny(),
+                request.lprPercent(), ShenzhenTime.now(), publishedBy));
+        String instanceId = runtimeService.startProcessInstanceByKey(ProgramProcess.KEY, program.getCode(),
+                Variables.createVariables()
+                        .putValue(ProgramProcess.VAR_PROGRAM_CODE, program.getCode())
+                        .putValue(ProgramProcess.VAR_FILING_OPENS_AT, Date.from(program.getFilingOpensAt()))
+                        .putValue(ProgramProcess.VAR_FILING_CLOSES_AT, Date.from(program.getFilingClosesAt()))
+                        .putValue(ProgramProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt())))
+                .getId();
+        program.startedAs(instanceId);
+        return program;
+    }
+
+    private static void validate(ProgramRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (!request.filingOpensAt().isBefore(request.filingClosesAt())) {
+            errors.add(new FieldProblem("filingClosesAt", "WINDOW_ORDER", "Filing must close after it opens"));
+        }
+        if (request.materialsCloseAt().isBefore(request.filingClosesAt())) {
+            errors.add(new FieldProblem("materialsCloseAt", "WINDOW_ORDER",
+                    "The materials deadline cannot be before filing closes"));
+        }
+        if (request.budgetWan().stripTrailingZeros().scale() > 0) {
+            errors.add(new FieldProblem("budgetWan", "WHOLE_WAN", "The budget is in whole 万元"));
+        }
+        for (Map.Entry<String, BigDecimal> rate : request.fxRatesToCny().entrySet()) {
+            if (!Money.isKnownCurrency(rate.getKey()) || Money.CNY.equals(rate.getKey())) {
+                errors.add(new FieldProblem("fxRatesToCny." + rate.getKey(), "UNKNOWN_CURRENCY",
+                        "Not a foreign ISO 4217 currency code"));
+            } else if (rate.getValue() == null || rate.getValue().signum() <= 0) {
+                errors.add(new FieldProblem("fxRatesToCny." + rate.getKey(), "NOT_POSITIVE", "A rate is positive"));
+            }
+        }
+        for (String term : LPR_TERMS) {
+            BigDecimal percent = request.lprPercent().get(term);
+            if (percent == null || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
+                errors.add(new FieldProblem("lprPercent." + term, "REQUIRED", "The " + term + " LPR in percent"));
+            }
+        }
+        request.lprPercent().keySet().stream().filter(term -> !LPR_TERMS.contains(term))
+                .forEach(term -> errors.add(new FieldProblem("lprPercent." + term, "UNKNOWN_FIELD",
+                        "LPR terms are 1Y and 5Y")));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+}
