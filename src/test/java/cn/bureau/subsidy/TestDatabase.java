@@ -22,7 +22,8 @@ public class TestDatabase implements EnvironmentPostProcessor {
     private static final String SERVER = System.getProperty("subsidy.test.postgres",
             "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = System.getProperty("subsidy.test.postgres.user", "postgres");
-    private static final String DATABASE = "subsidy_test";
+    /** One database a test run; a second checkout running tests at the same time names another. */
+    private static final String DATABASE = System.getProperty("subsidy.test.database", "subsidy_test");
     private static Map<String, Object> settings;
 
     @Override

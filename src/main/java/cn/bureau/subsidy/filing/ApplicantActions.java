@@ -64,7 +64,7 @@ public class ApplicantActions {
         return application;
     }
 
-    Material upload(String caseId, Caller caller, String kind, String fileName, byte[] content) {
+    public Material upload(String caseId, Caller caller, String kind, String fileName, byte[] content) {
         Application application = ownCase(caseId, caller);
         if (application.getOutcome() != null) {
             throw ApiException.conflict("CASE_CLOSED", "The case is closed");
@@ -77,7 +77,7 @@ public class ApplicantActions {
         return material;
     }
 
-    void submitMaterials(String caseId, Caller caller) {
+    public void submitMaterials(String caseId, Caller caller) {
         Application application = ownCase(caseId, caller);
         if (materials.findByApplicationIdOrderByUploadedAt(application.getId()).isEmpty()) {
             throw ApiException.invalid("materials", "NO_MATERIALS", "Upload the materials before submitting them");
@@ -85,11 +85,11 @@ public class ApplicantActions {
         complete(application, Set.of(CaseProcess.TASK_SUBMIT_MATERIALS), Map.of("materialsConfirmed", true));
     }
 
-    void answerCorrection(String caseId, Caller caller, String note) {
+    public void answerCorrection(String caseId, Caller caller, String note) {
         complete(ownCase(caseId, caller), CaseProcess.CORRECTION_TASKS, Map.of("note", note));
     }
 
-    void submitDisbursementDocuments(String caseId, Caller caller, String fileName, byte[] content) {
+    public void submitDisbursementDocuments(String caseId, Caller caller, String fileName, byte[] content) {
         Application application = ownCase(caseId, caller);
         Task task = waitingAt(application, Set.of(CaseProcess.TASK_SUBMIT_DISBURSEMENT_DOCUMENTS));
         upload(caseId, caller, DISBURSEMENT_DOCUMENT, fileName, content);
@@ -97,7 +97,7 @@ public class ApplicantActions {
     }
 
     /** Guide §6: after a failed payment the applicant corrects the account once, and the payment is retried once. */
-    void correctBankAccount(String caseId, Caller caller, String bank, String accountName, String accountNo) {
+    public void correctBankAccount(String caseId, Caller caller, String bank, String accountName, String accountNo) {
         Application application = ownCase(caseId, caller);
         Task task = waitingAt(application, Set.of(CaseProcess.TASK_CORRECT_BANK_ACCOUNT));
         cases.correctBankAccount(application.getId().toString(), bank, accountName, accountNo);
@@ -105,7 +105,7 @@ public class ApplicantActions {
                 CaseProcess.VAR_PAYMENT_ATTEMPT, 2));
     }
 
-    void withdraw(String caseId, Caller caller, String reason) {
+    public void withdraw(String caseId, Caller caller, String reason) {
         Application application = ownCase(caseId, caller);
         if (CaseProcess.NO_WITHDRAWAL_STAGES.contains(application.getStage())) {
             throw ApiException.conflict("CANNOT_WITHDRAW", "A case cannot be withdrawn at stage "

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 /** An uploaded file of a case. Files are never overwritten: a re-upload is a new row, the old stays. */
 @Entity
 @Table(name = "material")
-class Material {
+public class Material {
 
     @Id
     private UUID id;

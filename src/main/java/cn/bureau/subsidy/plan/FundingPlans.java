@@ -139,7 +139,7 @@ public class FundingPlans {
         return workdays.after(ShenzhenTime.now(), program.workingDays(Sla.NOTICE));
     }
 
-    PlanObjection raiseObjection(String programCode, UUID applicationId, String reason, String raisedBy) {
+    public UUID raiseObjection(String programCode, UUID applicationId, String reason, String raisedBy) {
         Program program = program(programCode);
         FundingPlan plan = current(program);
         if (plan.getStatus() != FundingPlan.Status.NOTICE) {
@@ -155,7 +155,7 @@ public class FundingPlans {
                 .setVariableLocal("objectionId", objection.getId().toString())
                 .setVariableLocal("objectionSummary", "Case " + applicationId + ": " + reason)
                 .correlate();
-        return objection;
+        return objection.getId();
     }
 
     void decideObjection(String objectionId, String decision, String by) {

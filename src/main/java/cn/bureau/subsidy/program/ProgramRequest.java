@@ -13,7 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** A program as the contract's {@code POST /api/programs} body. */
-record ProgramRequest(
+public record ProgramRequest(
         @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,63}") String code,
         @NotBlank @Size(max = 300) String title,
         @NotNull @Min(2000) @Max(2100) Integer supportYear,

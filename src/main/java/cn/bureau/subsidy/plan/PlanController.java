@@ -1,0 +1,93 @@
+package cn.bureau.subsidy.plan;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.bureau.subsidy.common.ApiException;
+import cn.bureau.subsidy.identity.Callers;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The funding plan as published for notice: enterprise, project, category and amount, as JSON or CSV. */
+@RestController
+class PlanController {
+
+    record Line(String caseId, String uscc, String enterprise, String project, String category, BigDecimal amountWan,
+            boolean removed, String explanation) {
+    }
+
+    record PlanView(String programCode, int version, String status, BigDecimal budgetWan, BigDecimal totalWan,
+            List<Line> lines) {
+    }
+
+    record Objection(@NotBlank String caseId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private final FundingPlans plans;
+    private final Callers callers;
+
+    PlanController(FundingPlans plans, Callers callers) {
+        this.plans = plans;
+        this.callers = callers;
+    }
+
+    @GetMapping("/api/programs/{code}/plan")
+    PlanView plan(@PathVariable String code) {
+        FundingPlan plan = plans.current(plans.program(code));
+        return new PlanView(code, plan.getPlanVersion(), plan.getStatus().name(), plan.getBudgetWan(),
+                plan.getTotalWan(), plans.lines(plan).stream()
+                        .map(l -> new Line(l.getApplicationId().toString(), l.getUscc(), l.getEnterpriseName(),
+                                l.getProjectName(), l.getCategory(), l.getAmountWan(), l.isRemoved(),
+                                l.getExplanation()))
+                        .toList());
+    }
+
+    @GetMapping(path = "/api/programs/{code}/plan.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@PathVariable String code) {
+        String rows = plan(code).lines().stream().filter(line -> !line.removed())
+                .map(l -> String.join(",", csvField(l.enterprise()), csvField(l.project()), l.category(),
+                        l.amountWan().toPlainString()))
+                .collect(Collectors.joining("\r\n", "enterprise,project,category,amountWan\r\n", "\r\n"));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-plan.csv\"")
+                .body(rows);
+    }
+
+    /** An objection received during public notice, registered by bureau staff; an auditor then decides it. */
+    @PostMapping("/api/programs/{code}/plan/objections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyAuthority('program-managers', 'auditors')")
+    Map<String, String> object(@PathVariable String code, @Valid @RequestBody Objection objection) {
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(objection.caseId());
+        } catch (IllegalArgumentException notAnId) {
+            throw ApiException.invalid("caseId", "INVALID_FORMAT", "A case id");
+        }
+        return Map.of("objectionId", plans.raiseObjection(code, caseId, objection.reason(), callers.current().userId())
+                .toString());
+    }
+
+    /** Quotes a field when it holds a comma, quote or line break, and defuses spreadsheet formulas. */
+    private static String csvField(String value) {
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

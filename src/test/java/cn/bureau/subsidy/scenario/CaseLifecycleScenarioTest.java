@@ -1,0 +1,332 @@
+package cn.bureau.subsidy.scenario;
+
+import static cn.bureau.subsidy.scenario.Fixtures.APPLICANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import cn.bureau.subsidy.common.ApiException;
+import cn.bureau.subsidy.filing.Application;
+import cn.bureau.subsidy.filing.ApplicantActions;
+import cn.bureau.subsidy.filing.ApplicationForm;
+import cn.bureau.subsidy.filing.CaseStages;
+import cn.bureau.subsidy.filing.FilingService;
+import cn.bureau.subsidy.plan.FundingPlans;
+import cn.bureau.subsidy.program.Program;
+import cn.bureau.subsidy.program.ProgramPublisher;
+
+/**
+ * One test per business path of the guide, from publication to payment. Every wait state has a default action
+ * (officers accept, the applicant submits what is asked); a test overrides the one its path turns on. Timers fire
+ * by moving the engine clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseLifecycleScenarioTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    ProgramPublisher publisher;
+    @Autowired
+    FilingService filing;
+    @Autowired
+    ApplicantActions applicant;
+    @Autowired
+    CaseStages cases;
+    @Autowired
+    FundingPlans plans;
+
+    Scenario scenario;
+    Program program;
+
+    @BeforeEach
+    void publishProgram() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING.minusSeconds(10 * 86_400)));
+        program = publisher.publish(Fixtures.program(Fixtures.programCode()), "manager");
+        scenario = new Scenario(engine).track(program.getProcessInstanceId());
+        officersAcceptEverything();
+        applicantAnswersEverything();
+        ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void happyPathPassesAllTwelveStagesAndPays() {
+        Application filed = file(Fixtures.application());
+
+        scenario.runUntil(() -> ended(filed));
+
+        assertThat(instance(filed)).hasPassedInOrder("StartEvent_Filed", "UserTask_InitialReview",
+                "UserTask_SubmitMaterials", "UserTask_FormalReview", "UserTask_SpecialAudit",
+                "ServiceTask_QualificationChecks", "Gateway_AwaitPlan", "Event_PlanIssued",
+                "UserTask_SubmitDisbursementDocuments", "UserTask_AuthoriseDisbursement", "ServiceTask_Pay",
+                "EndEvent_Paid");
+        assertThat(program()).hasPassedInOrder("StartEvent_GuidePublished", "Timer_FilingOpens",
+                "Timer_FilingCloses", "Timer_MaterialsClose", "ServiceTask_CalculatePlan", "UserTask_DraftPlan",
+                "UserTask_ApprovePlan", "Timer_NoticeEnds", "UserTask_IssuePlan", "ServiceTask_NotifyCases",
+                "EndEvent_PlanIssued");
+        Application paid = reload(filed);
+        assertThat(paid.getStage()).isEqualTo("PAID");
+        assertThat(paid.getOutcome()).isEqualTo("PAID");
+        assertThat(paid.getPlanAmountWan()).isPositive();
+        assertThat(scenario.seenTasks()).containsEntry("UserTask_InitialReview", List.of("initial-reviewers"))
+                .containsEntry("UserTask_FormalReview", List.of("initial-reviewers"))
+                .containsEntry("UserTask_SpecialAudit", List.of("auditors"))
+                .containsEntry("UserTask_SubmitMaterials", List.of("applicants"))
+                .containsEntry("UserTask_DraftPlan", List.of("program-managers"))
+                .containsEntry("UserTask_ApprovePlan", List.of("approvers"))
+                .containsEntry("UserTask_IssuePlan", List.of("approvers"))
+                .containsEntry("UserTask_SubmitDisbursementDocuments", List.of("applicants"))
+                .containsEntry("UserTask_AuthoriseDisbursement", List.of("approvers"));
+    }
+
+    @Test
+    void filingAfterTheWindowIsRefused() {
+        ClockUtil.setCurrentTime(Date.from(Fixtures.FILING_CLOSES));
+
+        assertThatThrownBy(() -> file(Fixtures.application()))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("FILING_WINDOW_CLOSED"));
+    }
+
+    @Test
+    void missingTheMaterialsDeadlineEndsTheCaseAsNotAccepted() {
+        scenario.idle("UserTask_SubmitMaterials");
+        Application filed = file(Fixtures.application());
+
+        scenario.runUntil(() -> ended(filed));
+
+        assertThat(instance(filed)).hasPassed("BoundaryEvent_MaterialsDeadline").isEnded();
+        assertThat(reload(filed).getOutcome()).isEqualTo("NOT_ACCEPTED");
+    }
+
+    @Test
+    void aCorrectionLoopReturnsToTheReviewThatAsked() {
+        scenario.on("UserTask_InitialReview", firstReturnThenAccept("reviewer", "The licence scan is unreadable"));
+        Application filed = file(Fixtures.application());
+
+        scenario.runUntil(() -> stage(filed).equals("MATERIALS"));
+
+        assertThat(instance(filed)).hasPassedInOrder("UserTask_InitialReview", "UserTask_CorrectFiling",
+                "UserTask_InitialReview").isWaitingAt("UserTask_SubmitMaterials");
+        assertThat(scenario.seenTasks()).containsEntry("UserTask_CorrectFiling", List.of("applicants"));
+    }
+
+    @Test
+    void aLateCorrectionEndsTheCase() {
+        scenario.on("UserTask_InitialReview", firstReturnThenAccept("reviewer", "Sign the commitment"))
+                .idle("UserTask_CorrectFiling");
+        Application filed = file(Fixtures.application());
+
+        scenario.runUntil(() -> ended(filed));
+
+        assertThat(instance(filed)).hasPassed("EndEvent_FilingCorrectionOverdue");
+        assertThat(reload(filed).getOutcome()).isEqualTo("NOT_ACCEPTED");
+    }
+
+    @Test
+    void rejectionAtInitialReview() {
+        assertRejectedAt("UserTask_InitialReview", "reviewer", "EndEvent_RejectedAtInitialReview");
+    }
+
+    @Test
+    void rejectionAtFormalReview() {
+        assertRejectedAt("UserTask_FormalReview", "reviewer", "EndEvent_RejectedAtFormalReview");
+    }
+
+    @Test
+    void rejectionAtSpecialAudit() {
+        assertRejectedAt("UserTask_SpecialAudit", "auditor", "EndEvent_RejectedAtAudit");
+    }
+
+    @Test
+    void rejectionAtQualificationAfterAFinding() {
+        var json = Fixtures.applicationJson();
+        json.with("declarations").put("fiscalArrears", true);
+        scenario.on("UserTask_QualificationReview", task -> scenario.complete("auditor", task,
+                Map.of("decision", "REJECT", "reason", "Arrears of fiscal funds confirmed")));
+        Application filed = file(Fixtures.form(json));
+
+        scenario.runUntil(() -> ended(filed));
+
+        assertThat(instance(filed)).hasPassed("UserTask_QualificationReview", "EndEvent_RejectedAtQualification");
+        assertThat(reload(filed).getOutcome()).isEqualTo("REJECTED");
+        assertThat(reload(filed).getOutcomeReason()).isEqualTo("Arrears of fiscal funds confirmed");
+    }
+
+    @Test
+    void aCleanCaseNeedsNoQualificationReview() {
+        Application filed = file(Fixtures.application());
+
+        scenario.runUntil(() -> stage(filed).equals("AWAITING_PLAN"));
+
+        assertThat(instance(filed)).hasNotPassed("UserTask_QualificationReview");
+    }
+
+    @Test
+    void anUpheldObjectionDuringNoticeRemovesTheCaseAndRedraftsThePlan() {
+        Application objectedTo = file(Fixtures.application());
+        Application other = file(Fixtures.applicationPayingTo("6222029999999999"));
+        scenario.on("UserTask_HandleObjection", task -> scenario.complete("auditor", task,
+                Map.of("decision", "UPHELD", "reason", "The project was already funded by another ministry")));
+        scenario.runUntil(() -> scenario.waitingTask("UserTask_ApprovePlan").isPresent());
+        scenario.runUntil(() -> runtimeService.getActiveActivityIds(program.getProcessInstanceId())
+                .contains("Timer_NoticeEnds"));
+
+        plans.raiseObjection(program.getCode(), objectedTo.getId(), "Funded twice", "manager");
+        scenario.runUntil(() -> ended(objectedTo) && ended(other));
+
+        assertThat(instance(objectedTo)).hasPassed("Event_RemovedFromPlan", "EndEvent_RemovedFromPlan");
+        assertThat(reload(objectedTo).getOutcome()).isEqualTo("NOT_FUNDED");
+        assertThat(reload(other).getOutcome()).isEqualTo("PAID");
+        // the plan was drafted and approved again without the removed case before it was issued
+        assertThat(historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(program.getProcessInstanceId()).activityId("UserTask_ApprovePlan").count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aFailedPaymentIsCorrectedOnceAndPaid() {
+        Application filed = file(Fixtures.applicationPayingTo(Fixtures.REFUSED_ACCOUNT));
+
+        scenario.runUntil(() -> ended(filed));
+
+        assertThat(instance(filed)).hasPassedInOrder("ServiceTask_Pay", "BoundaryEvent_PaymentFailed",
+                "UserTask_CorrectBankAccount", "ServiceTask_Pay", "EndEvent_Paid");
+        Application paid = reload(filed);
+        assertThat(paid.getOutcome()).isEqualTo("PAID");
+        assertThat(paid.isBankAccountCorrected()).isTrue();
+    }
+
+    @Test
+    void twoFailedPaymentsReachASupervisor() {
+        scenario.on("UserTask_CorrectBankAccount", task -> applicant.correctBankAccount(caseIdOf(task), APPLICANT,
+                "Bank of China", "Shenzhen Example Co., Ltd.", Fixtures.REFUSED_ACCOUNT + "9"));
+        Application filed = file(Fixtures.applicationPayingTo(Fixtures.REFUSED_ACCOUNT));
+
+        scenario.runUntil(() -> ended(filed));
+
+        assertThat(instance(filed)).hasPassed("UserTask_ResolvePaymentFailure", "EndEvent_PaymentFailed");
+        assertThat(scenario.seenTasks()).containsEntry("UserTask_ResolvePaymentFailure", List.of("supervisors"));
+        assertThat(reload(filed).getOutcome()).isEqualTo("PAYMENT_FAILED");
+    }
+
+    @Test
+    void theApplicantCanWithdraw() {
+        Application filed = file(Fixtures.application());
+        scenario.runUntil(() -> stage(filed).equals("FORMAL_REVIEW"));
+
+        applicant.withdraw(filed.getId().toString(), APPLICANT, "We will apply next year");
+
+        assertThat(instance(filed)).hasPassed("StartEvent_Withdrawn", "EndEvent_Withdrawn").isEnded();
+        assertThat(reload(filed).getOutcome()).isEqualTo("WITHDRAWN");
+    }
+
+    private void assertRejectedAt(String taskKey, String officer, String endEvent) {
+        scenario.on(taskKey, task -> scenario.complete(officer, task,
+                Map.of("decision", "REJECT", "reason", "Not eligible")));
+        Application filed = file(Fixtures.application());
+
+        scenario.runUntil(() -> ended(filed));
+
+        assertThat(instance(filed)).hasPassed(taskKey, endEvent).isEnded();
+        assertThat(reload(filed).getOutcome()).isEqualTo("REJECTED");
+        assertThat(reload(filed).getOutcomeReason()).isEqualTo("Not eligible");
+    }
+
+    private java.util.function.Consumer<org.camunda.bpm.engine.task.Task> firstReturnThenAccept(String officer,
+            String reason) {
+        int[] calls = {0};
+        return task -> scenario.complete(officer, task, calls[0]++ == 0
+                ? Map.of("decision", "RETURN", "reason", reason)
+                : Map.of("decision", "ACCEPT"));
+    }
+
+    private void officersAcceptEverything() {
+        for (var entry : Map.of("UserTask_InitialReview", "reviewer", "UserTask_FormalReview", "reviewer",
+                "UserTask_SpecialAudit", "auditor", "UserTask_QualificationReview", "auditor",
+                "UserTask_AuthoriseDisbursement", "approver", "UserTask_DraftPlan", "manager",
+                "UserTask_ApprovePlan", "approver", "UserTask_IssuePlan", "approver").entrySet()) {
+            scenario.on(entry.getKey(), task -> scenario.complete(entry.getValue(), task, Map.of("decision", "ACCEPT")));
+        }
+        scenario.on("UserTask_ResolvePaymentFailure", task -> scenario.complete("supervisor", task,
+                Map.of("reason", "Account closed; the enterprise is told to reapply")));
+    }
+
+    private void applicantAnswersEverything() {
+        scenario.on("UserTask_SubmitMaterials", task -> {
+            applicant.upload(caseIdOf(task), APPLICANT, "APPLICATION_FORM", "application.pdf", Fixtures.pdf());
+            applicant.submitMaterials(caseIdOf(task), APPLICANT);
+        });
+        for (String correction : List.of("UserTask_CorrectFiling", "UserTask_CorrectMaterials",
+                "UserTask_CorrectForAudit", "UserTask_CorrectForQualification")) {
+            scenario.on(correction, task -> applicant.answerCorrection(caseIdOf(task), APPLICANT, "Corrected"));
+        }
+        scenario.on("UserTask_SubmitDisbursementDocuments", task -> applicant.submitDisbursementDocuments(
+                caseIdOf(task), APPLICANT, "receipt.pdf", Fixtures.pdf()));
+        scenario.on("UserTask_CorrectBankAccount", task -> applicant.correctBankAccount(caseIdOf(task), APPLICANT,
+                "Bank of China", "Shenzhen Example Co., Ltd.", "6222021234567891"));
+    }
+
+    private Application file(ApplicationForm form) {
+        Application filed = filing.file(program.getCode(), form, APPLICANT, null);
+        scenario.track(filed.getProcessInstanceId());
+        return filed;
+    }
+
+    private String caseIdOf(org.camunda.bpm.engine.task.Task task) {
+        return (String) runtimeService.getVariable(task.getProcessInstanceId(), "applicationId");
+    }
+
+    private ProcessInstance instance(Application application) {
+        return historicAsInstance(application.getProcessInstanceId());
+    }
+
+    private ProcessInstance program() {
+        return historicAsInstance(program.getProcessInstanceId());
+    }
+
+    /** camunda-bpm-assert asserts on a process instance also after it ended, by its id. */
+    private ProcessInstance historicAsInstance(String id) {
+        ProcessInstance running = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+        return running != null ? running : new EndedInstance(id);
+    }
+
+    private boolean ended(Application application) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(application.getProcessInstanceId())
+                .count() == 0;
+    }
+
+    private String stage(Application application) {
+        return reload(application).getStage();
+    }
+
+    private Application reload(Application application) {
+        return cases.find(application.getId().toString());
+    }
+}
