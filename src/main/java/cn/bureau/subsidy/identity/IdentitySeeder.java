@@ -57,13 +57,15 @@ class IdentitySeeder implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final ApplicantBindingRepository bindings;
     private final DemoProperties demo;
+    private final AdminProperties admin;
 
     IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
-            ApplicantBindingRepository bindings, DemoProperties demo) {
+            ApplicantBindingRepository bindings, DemoProperties demo, AdminProperties admin) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.bindings = bindings;
         this.demo = demo;
+        this.admin = admin;
     }
 
     @Override
@@ -76,6 +78,32 @@ class IdentitySeeder implements ApplicationRunner {
             DEMO_USERS.forEach(this::ensureDemoUser);
             log.warn("Demo users with password '{}' exist: this is the embedded demo set-up, not for production",
                     DEMO_PASSWORD);
+        } else {
+            ensureAdministrator();
+        }
+    }
+
+    /** Production: one administrator with a real password; demo users and default passwords are refused. */
+    private void ensureAdministrator() {
+        if (admin == null || admin.user() == null || admin.password() == null
+                || admin.password().length() < AdminProperties.MIN_PASSWORD_LENGTH
+                || admin.password().equalsIgnoreCase(DEMO_PASSWORD)) {
+            throw new IllegalStateException("Set SUBSIDY_ADMIN_PASSWORD (subsidy.admin.password) to a password of at "
+                    + "least " + AdminProperties.MIN_PASSWORD_LENGTH + " characters before starting in production");
+        }
+        List<String> demoUsers = DEMO_USERS.stream().map(spec -> spec.get(0)).filter(id -> !id.equals(admin.user()))
+                .toList();
+        if (identityService.createUserQuery().userIdIn(demoUsers.toArray(String[]::new)).count() > 0) {
+            throw new IllegalStateException("Demo users exist in this database; remove them before running in "
+                    + "production");
+        }
+        if (identityService.createUserQuery().userId(admin.user()).count() == 0) {
+            User user = identityService.newUser(admin.user());
+            user.setFirstName("Administrator");
+            user.setLastName(admin.user());
+            user.setPassword(admin.password());
+            identityService.saveUser(user);
+            identityService.createMembership(admin.user(), Groups.CAMUNDA_ADMIN);
         }
     }
 
