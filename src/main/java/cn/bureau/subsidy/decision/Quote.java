@@ -1,6 +1,8 @@
 package cn.bureau.subsidy.decision;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ public record Quote(boolean eligible, List<String> reasons, List<ClaimQuote> cla
     public record Explanation(Map<String, Object> inputs, List<FiredRule> rulesFired, List<Figure> figures) {
 
         public Explanation {
-            inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+            inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
             rulesFired = List.copyOf(rulesFired);
             figures = List.copyOf(figures);
         }
