@@ -17,6 +17,10 @@ public final class Groups {
     public static final List<String> STAFF =
             List.of(PROGRAM_MANAGERS, INITIAL_REVIEWERS, AUDITORS, APPROVERS, SUPERVISORS, CAMUNDA_ADMIN);
 
+    /** Every group a task can be offered to. */
+    public static final List<String> STAFF_AND_APPLICANTS = List.of(PROGRAM_MANAGERS, INITIAL_REVIEWERS, AUDITORS,
+            APPROVERS, SUPERVISORS, APPLICANTS);
+
     private Groups() {
     }
 }
