@@ -190,6 +190,15 @@ public class QuoteService {
                 + last.sumIn().toPlainString() + ") = " + after.toPlainString();
     }
 
+    /**
+     * The inputs {@code Decision_ApplicationEligibility} takes for these facts, for a business rule task that
+     * evaluates it inside a case (its evaluation then joins the case's history).
+     */
+    public Map<String, Object> applicationEligibilityInputs(ProgramParameters program, ApplicationFacts facts) {
+        requireWhatDecisionsNeed(facts);
+        return applicationInputs(facts, facts.project(), new Fx(program.fxRatesToCny()));
+    }
+
     /** The few facts without which no table can decide; everything else a table checks and names. */
     private static void requireWhatDecisionsNeed(ApplicationFacts facts) {
         List<FieldProblem> problems = new ArrayList<>();

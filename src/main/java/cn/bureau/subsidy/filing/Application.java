@@ -60,6 +60,8 @@ public class Application {
     private String outcome;
     private String outcomeReason;
     private BigDecimal planAmountWan;
+    private BigDecimal quoteTotalWan;
+    private String quoteReasons;
     private String processInstanceId;
     private Instant filedAt;
     private String filedBy;
@@ -139,6 +141,17 @@ public class Application {
         this.bankAccountName = accountName;
         this.bankAccountNo = accountNo;
         this.bankAccountCorrected = true;
+    }
+
+    /** Keeps the quote's outcome on the case and on each claim, in the order of the claims. */
+    void quoted(cn.bureau.subsidy.decision.Quote quote, java.util.function.Function<Object, String> toJson) {
+        this.quoteTotalWan = quote.totalWan();
+        this.quoteReasons = String.join(",", quote.reasons());
+        for (int i = 0; i < claims.size(); i++) {
+            var claimQuote = quote.claims().get(i);
+            claims.get(i).quoted(claimQuote.supportWan(), claimQuote.uncappedWan(),
+                    String.join(",", claimQuote.reasons()), toJson.apply(claimQuote.explanation()));
+        }
     }
 
     void fundedWith(BigDecimal planAmountWan) {
@@ -271,6 +284,14 @@ public class Application {
 
     public BigDecimal getPlanAmountWan() {
         return planAmountWan;
+    }
+
+    public BigDecimal getQuoteTotalWan() {
+        return quoteTotalWan;
+    }
+
+    public java.util.List<String> getQuoteReasons() {
+        return quoteReasons == null || quoteReasons.isEmpty() ? List.of() : List.of(quoteReasons.split(","));
     }
 
     public String getProcessInstanceId() {

@@ -12,6 +12,9 @@ public interface ApplicationRepository extends JpaRepository<Application, UUID> 
 
     Optional<Application> findByFiledByAndIdempotencyKey(String filedBy, String idempotencyKey);
 
+    /** The cases of a program at a stage with their claims, in one query. */
+    @Query("select distinct a from Application a left join fetch a.claims where a.programId = ?1 and a.stage = ?2 "
+            + "order by a.businessKey")
     List<Application> findByProgramIdAndStage(UUID programId, String stage);
 
     long countByProgramIdAndStageNotIn(UUID programId, Collection<String> stages);

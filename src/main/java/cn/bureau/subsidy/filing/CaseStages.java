@@ -19,9 +19,11 @@ import cn.bureau.subsidy.program.Program;
 public class CaseStages {
 
     private final ApplicationRepository applications;
+    private final CaseQuotes quotes;
 
-    CaseStages(ApplicationRepository applications) {
+    CaseStages(ApplicationRepository applications, CaseQuotes quotes) {
         this.applications = applications;
+        this.quotes = quotes;
     }
 
     void enter(String applicationId, String stage, String outcome) {
@@ -37,13 +39,17 @@ public class CaseStages {
         find(applicationId).closeWith(reason);
     }
 
-    /** Records the audited amount of each claim by position; a position without an amount keeps the claimed one. */
+    /**
+     * Records the audited amount of each claim by position (a position without an amount keeps the claimed one) and
+     * quotes the case again on the audited amounts (stage 6).
+     */
     public void recordAudit(String applicationId, java.util.Map<Integer, BigDecimal> auditedByPosition) {
         Application application = find(applicationId);
         for (Claim claim : application.getClaims()) {
             BigDecimal audited = auditedByPosition.get(claim.getPosition());
             claim.audited(audited != null ? audited : claim.getAmount());
         }
+        quotes.requote(application);
     }
 
     public void fund(String applicationId, BigDecimal planAmountWan) {

@@ -40,6 +40,10 @@ public class Claim {
     private LocalDate activeTo;
     private Boolean zoneConfirmed;
     private BigDecimal auditedAmount;
+    private BigDecimal supportWan;
+    private BigDecimal uncappedWan;
+    private String reasons;
+    private String explanation;
 
     protected Claim() {
     }
@@ -62,6 +66,13 @@ public class Claim {
         this.activeFrom = form.activeFrom();
         this.activeTo = form.activeTo();
         this.zoneConfirmed = form.zoneConfirmed();
+    }
+
+    void quoted(BigDecimal supportWan, BigDecimal uncappedWan, String reasons, String explanation) {
+        this.supportWan = supportWan;
+        this.uncappedWan = uncappedWan;
+        this.reasons = reasons;
+        this.explanation = explanation;
     }
 
     void audited(BigDecimal auditedAmount) {
@@ -123,6 +134,25 @@ public class Claim {
 
     public Boolean getZoneConfirmed() {
         return zoneConfirmed;
+    }
+
+    /** Whole 万元 for this claim after the enterprise cap within its application. */
+    public BigDecimal getSupportWan() {
+        return supportWan;
+    }
+
+    /** Whole 万元 before any cap: what a funding plan starts from. */
+    public BigDecimal getUncappedWan() {
+        return uncappedWan;
+    }
+
+    public java.util.List<String> getReasons() {
+        return reasons == null || reasons.isEmpty() ? java.util.List.of() : java.util.List.of(reasons.split(","));
+    }
+
+    /** The quote's explanation of this claim as JSON: inputs, rules fired, every figure. */
+    public String getExplanation() {
+        return explanation;
     }
 
     public BigDecimal getAuditedAmount() {

@@ -23,13 +23,15 @@ public class FilingService {
     private final ApplicationRepository applications;
     private final ApplicationValidator validator;
     private final RuntimeService runtimeService;
+    private final CaseQuotes quotes;
 
     FilingService(ProgramRepository programs, ApplicationRepository applications, ApplicationValidator validator,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, CaseQuotes quotes) {
         this.programs = programs;
         this.applications = applications;
         this.validator = validator;
         this.runtimeService = runtimeService;
+        this.quotes = quotes;
     }
 
     /** The case an earlier request with the same idempotency key filed, if any. */
@@ -53,8 +55,11 @@ public class FilingService {
             throw ApiException.forbidden("An applicant files only for its own enterprise (USCC)");
         }
         String businessKey = "%s-%06d".formatted(program.getCode(), applications.nextCaseNumber());
-        Application application = applications.saveAndFlush(new Application(businessKey, program.getId(), form,
-                ShenzhenTime.now(), caller.userId(), idempotencyKey));
+        Application filed = new Application(businessKey, program.getId(), form, ShenzhenTime.now(), caller.userId(),
+                idempotencyKey);
+        // The case keeps what the deployed decisions said at filing; the audit's amounts replace it later.
+        quotes.requote(filed, program);
+        Application application = applications.saveAndFlush(filed);
         String instanceId = runtimeService.startProcessInstanceByKey(CaseProcess.KEY, businessKey,
                 Variables.createVariables()
                         .putValue(CaseProcess.VAR_APPLICATION_ID, application.getId().toString())

@@ -1,13 +1,12 @@
 package cn.bureau.subsidy.plan;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.common.WorkingDays;
+import cn.bureau.subsidy.decision.QuoteService;
+import cn.bureau.subsidy.decision.SupportCategory;
 import cn.bureau.subsidy.filing.Application;
 import cn.bureau.subsidy.filing.CaseProcess;
 import cn.bureau.subsidy.filing.CaseStages;
@@ -34,8 +35,6 @@ import cn.bureau.subsidy.program.Sla;
 @Transactional
 public class FundingPlans {
 
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
-
     private final ProgramRepository programs;
     private final FundingPlanRepository plans;
     private final PlanLineRepository lines;
@@ -43,10 +42,12 @@ public class FundingPlans {
     private final CaseStages cases;
     private final RuntimeService runtimeService;
     private final WorkingDays workdays;
+    private final QuoteService quotes;
+    private final PlanLineWriter lineWriter;
 
     FundingPlans(ProgramRepository programs, FundingPlanRepository plans, PlanLineRepository lines,
             PlanObjectionRepository objections, CaseStages cases, RuntimeService runtimeService,
-            WorkingDays workdays) {
+            WorkingDays workdays, QuoteService quotes, PlanLineWriter lineWriter) {
         this.programs = programs;
         this.plans = plans;
         this.lines = lines;
@@ -54,6 +55,8 @@ public class FundingPlans {
         this.cases = cases;
         this.runtimeService = runtimeService;
         this.workdays = workdays;
+        this.quotes = quotes;
+        this.lineWriter = lineWriter;
     }
 
     Program program(String code) {
@@ -69,7 +72,12 @@ public class FundingPlans {
         return lines.findByPlanIdOrderByEnterpriseNameAscCategoryAsc(plan.getId());
     }
 
-    /** Drafts a new plan version over the cases waiting for it; an earlier unissued version is superseded. */
+    /**
+     * Drafts a new plan version over the cases waiting for it (stage 8): each claim starts from its quoted amount on
+     * the audited figures, then the enterprise maximum across all of one enterprise's cases and the budget rule of
+     * guide §5 apply. An earlier unissued version is superseded; a case removed after an objection is no longer
+     * waiting, so its share is not silently handed to others: the new version is approved again.
+     */
     FundingPlan calculate(String programCode) {
         Program program = program(programCode);
         int version = plans.findFirstByProgramIdOrderByPlanVersionDesc(program.getId())
@@ -78,41 +86,37 @@ public class FundingPlans {
                     return previous.getPlanVersion() + 1;
                 })
                 .orElse(1);
+        List<Application> waiting = cases.waitingForPlan(program);
+        List<BudgetAllocation.Candidate> candidates = new ArrayList<>();
+        List<Application> applicationOf = new ArrayList<>();
+        List<Claim> claimOf = new ArrayList<>();
+        for (Application application : waiting) {
+            for (Claim claim : application.getClaims()) {
+                if (claim.getUncappedWan() != null && claim.getUncappedWan().signum() > 0) {
+                    candidates.add(new BudgetAllocation.Candidate(application.getId().toString(),
+                            application.getUscc(), SupportCategory.valueOf(claim.getCategory().name()),
+                            claim.getUncappedWan()));
+                    applicationOf.add(application);
+                    claimOf.add(claim);
+                }
+            }
+        }
+        BudgetAllocation.Result allocation = BudgetAllocation.of(quotes.supportLimits())
+                .allocate(candidates, program.getBudgetWan());
         FundingPlan plan = plans.save(new FundingPlan(program.getId(), version, program.getBudgetWan(),
-                BigDecimal.ZERO, ShenzhenTime.now()));
-        BigDecimal total = BigDecimal.ZERO;
-        for (Application application : cases.waitingForPlan(program)) {
-            for (Map.Entry<String, BigDecimal> perCategory : placeholderSupport(application, program).entrySet()) {
-                BigDecimal wan = perCategory.getValue();
-                lines.save(new PlanLine(plan.getId(), application.getId(), application.getUscc(),
-                        application.getEnterpriseName(), application.getProjectName(), perCategory.getKey(), wan, wan,
-                        "Provisional: audited amount in CNY × category rate, truncated to 万元"));
-                total = total.add(wan);
-            }
+                allocation.allocatedWan(), ShenzhenTime.now()));
+        List<PlanLineWriter.NewLine> lines = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            BudgetAllocation.Line line = allocation.lines().get(i);
+            Application application = applicationOf.get(i);
+            lines.add(new PlanLineWriter.NewLine(application.getId(), application.getUscc(),
+                    application.getEnterpriseName(), application.getProjectName(), line.category().name(),
+                    claimOf.get(i).getPosition(), line.unscaledWan(), line.cappedWan(), line.finalWan(),
+                    line.explanation()));
         }
-        plan.total(total);
+        plans.flush();
+        lineWriter.insert(plan.getId(), lines);
         return plan;
-    }
-
-    /**
-     * A provisional amount until the decision tables compute the real one: audited (or claimed) amount in CNY times
-     * the category's rate, truncated to whole 万元, below 5 万元 nothing.
-     */
-    private static Map<String, BigDecimal> placeholderSupport(Application application, Program program) {
-        Map<String, BigDecimal> perCategory = new TreeMap<>();
-        for (Claim claim : application.getClaims()) {
-            BigDecimal rate = switch (claim.getCategory()) {
-                case INSURANCE_PREMIUM -> new BigDecimal("0.60");
-                default -> new BigDecimal("0.50");
-            };
-            BigDecimal cny = claim.effectiveAmount().multiply(
-                    "CNY".equals(claim.getCurrency()) ? BigDecimal.ONE : program.getFxRatesToCny().get(claim.getCurrency()));
-            BigDecimal wan = cny.multiply(rate).divide(TEN_THOUSAND, 0, RoundingMode.DOWN);
-            if (wan.compareTo(BigDecimal.valueOf(5)) >= 0) {
-                perCategory.merge(claim.getCategory().name(), wan, BigDecimal::add);
-            }
-        }
-        return perCategory;
     }
 
     void submit(String programCode, String user) {
@@ -182,11 +186,10 @@ public class FundingPlans {
     void notifyCases(String programCode) {
         Program program = program(programCode);
         FundingPlan plan = current(program);
+        Map<UUID, BigDecimal> amounts = lines(plan).stream().filter(line -> !line.isRemoved())
+                .collect(Collectors.toMap(PlanLine::getApplicationId, PlanLine::getAmountWan, BigDecimal::add));
         for (Application application : cases.waitingForPlan(program)) {
-            BigDecimal amount = lines.findByPlanIdAndApplicationId(plan.getId(), application.getId()).stream()
-                    .filter(line -> !line.isRemoved())
-                    .map(PlanLine::getAmountWan)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal amount = amounts.getOrDefault(application.getId(), BigDecimal.ZERO);
             cases.fund(application.getId().toString(), amount);
             runtimeService.createMessageCorrelation(CaseProcess.MESSAGE_PLAN_ISSUED)
                     .processInstanceBusinessKey(application.getBusinessKey())

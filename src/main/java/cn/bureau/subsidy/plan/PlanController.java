@@ -1,11 +1,13 @@
 package cn.bureau.subsidy.plan;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,16 +60,23 @@ class PlanController {
                         .toList());
     }
 
+    /** The notice list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese names). */
     @GetMapping(path = "/api/programs/{code}/plan.csv", produces = "text/csv")
-    ResponseEntity<String> csv(@PathVariable String code) {
-        String rows = plan(code).lines().stream().filter(line -> !line.removed())
-                .map(l -> String.join(",", csvField(l.enterprise()), csvField(l.project()), l.category(),
-                        l.amountWan().toPlainString()))
-                .collect(Collectors.joining("\r\n", "enterprise,project,category,amountWan\r\n", "\r\n"));
+    ResponseEntity<String> csv(@PathVariable String code) throws IOException {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("enterprise", "uscc", "project", "category", "amountWan").get())) {
+            for (Line line : plan(code).lines()) {
+                if (!line.removed()) {
+                    printer.printRecord(defused(line.enterprise()), line.uscc(), defused(line.project()),
+                            line.category(), line.amountWan().toPlainString());
+                }
+            }
+        }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-plan.csv\"")
-                .body(rows);
+                .body(out.toString());
     }
 
     /** An objection received during public notice, registered by bureau staff; an auditor then decides it. */
@@ -85,9 +94,8 @@ class PlanController {
                 .toString());
     }
 
-    /** Quotes a field when it holds a comma, quote or line break, and defuses spreadsheet formulas. */
-    private static String csvField(String value) {
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    /** A name that a spreadsheet would run as a formula is written as text. */
+    private static String defused(String value) {
+        return value.matches("^[=+\\-@].*") ? "'" + value : value;
     }
 }

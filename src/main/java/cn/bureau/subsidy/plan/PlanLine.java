@@ -23,26 +23,15 @@ class PlanLine {
     private String enterpriseName;
     private String projectName;
     private String category;
+    private Integer claimPosition;
     private BigDecimal unscaledWan;
+    private BigDecimal cappedWan;
     private BigDecimal amountWan;
     private boolean removed;
     private String removalReason;
     private String explanation;
 
     protected PlanLine() {
-    }
-
-    PlanLine(UUID planId, UUID applicationId, String uscc, String enterpriseName, String projectName, String category,
-            BigDecimal unscaledWan, BigDecimal amountWan, String explanation) {
-        this.planId = planId;
-        this.applicationId = applicationId;
-        this.uscc = uscc;
-        this.enterpriseName = enterpriseName;
-        this.projectName = projectName;
-        this.category = category;
-        this.unscaledWan = unscaledWan;
-        this.amountWan = amountWan;
-        this.explanation = explanation;
     }
 
     void remove(String reason) {
@@ -64,6 +53,14 @@ class PlanLine {
 
     String getProjectName() {
         return projectName;
+    }
+
+    Integer getClaimPosition() {
+        return claimPosition;
+    }
+
+    BigDecimal getCappedWan() {
+        return cappedWan;
     }
 
     String getCategory() {

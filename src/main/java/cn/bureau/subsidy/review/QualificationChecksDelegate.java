@@ -1,64 +1,109 @@
 package cn.bureau.subsidy.review;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-import cn.bureau.subsidy.common.Uscc;
+import cn.bureau.subsidy.common.ShenzhenTime;
+import cn.bureau.subsidy.decision.ApplicationFacts;
+import cn.bureau.subsidy.decision.QuoteService;
 import cn.bureau.subsidy.filing.Application;
+import cn.bureau.subsidy.filing.CaseFacts;
 import cn.bureau.subsidy.filing.CaseProcess;
 import cn.bureau.subsidy.filing.CaseStages;
+import cn.bureau.subsidy.program.Program;
+import cn.bureau.subsidy.program.ProgramRepository;
 
 /**
- * Qualification check (资质审查, stage 7), automated part: compares what the enterprise declared with what the
- * guide requires and flags every finding for an auditor. No finding, no auditor task.
+ * Qualification check (资质审查, stage 7), automated part: compares the enterprise's declarations with the
+ * registries, notes every mismatch, and hands the eligibility table the facts as the registries correct them. The
+ * next element of the diagram evaluates {@code Decision_ApplicationEligibility} on those facts, so the evaluation
+ * is part of the case's history.
  */
 @Component("qualificationChecksDelegate")
 class QualificationChecksDelegate implements JavaDelegate {
 
-    private final CaseStages cases;
+    static final String REGISTRY_FINDINGS = "registryFindings";
 
-    QualificationChecksDelegate(CaseStages cases) {
+    private final CaseStages cases;
+    private final ProgramRepository programs;
+    private final RegistryEntries registries;
+    private final QuoteService quotes;
+
+    QualificationChecksDelegate(CaseStages cases, ProgramRepository programs, RegistryEntries registries,
+            QuoteService quotes) {
         this.cases = cases;
+        this.programs = programs;
+        this.registries = registries;
+        this.quotes = quotes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Application application = cases.find((String) execution.getVariable(CaseProcess.VAR_APPLICATION_ID));
-        List<String> findings = findings(application);
-        execution.setVariable("qualificationFlagged", !findings.isEmpty());
-        execution.setVariable("qualificationFindings", String.join("\n", findings));
+        Program program = programs.findById(application.getProgramId()).orElseThrow();
+        Map<Registry, List<RegistryEntry>> listed = listed(application, ShenzhenTime.today());
+        ApplicationFacts declared = CaseFacts.of(application);
+        List<String> findings = mismatches(declared.declarations(), listed);
+        ApplicationFacts corrected = new ApplicationFacts(declared.applicant(),
+                corrected(declared.declarations(), listed), declared.project(), declared.claims());
+        // The table's inputs live only until it has been evaluated: the case keeps its facts in its own tables.
+        quotes.applicationEligibilityInputs(CaseFacts.of(program), corrected)
+                .forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
+        execution.setVariable(REGISTRY_FINDINGS, String.join("\n", findings));
     }
 
-    static List<String> findings(Application a) {
+    private Map<Registry, List<RegistryEntry>> listed(Application application, LocalDate today) {
+        Map<Registry, List<RegistryEntry>> listed = new EnumMap<>(Registry.class);
+        for (RegistryEntry entry : registries.findByUscc(application.getUscc())) {
+            if (entry.appliesOn(today, application.getProjectName())) {
+                listed.computeIfAbsent(entry.getRegistry(), r -> new ArrayList<>()).add(entry);
+            }
+        }
+        return listed;
+    }
+
+    /** Where the registries contradict what the enterprise declared: each is a finding for the auditor. */
+    static List<String> mismatches(ApplicationFacts.Declarations declared, Map<Registry, List<RegistryEntry>> listed) {
         List<String> findings = new ArrayList<>();
-        if (!Uscc.isRegisteredInShenzhen(a.getUscc())) {
-            findings.add("NOT_SHENZHEN_ENTITY: USCC not registered in Shenzhen (4403)");
-        }
-        if (a.isOnDishonestyList()) {
-            findings.add("SERIOUS_DISHONESTY: declared on the serious-dishonesty list");
-        }
-        if (a.isSeriousViolation3y()) {
-            findings.add("SERIOUS_VIOLATION: declared a serious violation in the last three years");
-        }
-        if (a.isFiscalArrears()) {
-            findings.add("FISCAL_ARREARS: declared arrears of fiscal funds");
-        }
-        if (a.isOtherCentralFunding()) {
-            findings.add("DUPLICATE_CENTRAL_FUNDING: declared central funds from another channel");
-        }
-        if (!a.isHoldsCertificate()) {
-            findings.add("NO_CERTIFICATE: no overseas investment certificate or contracting filing");
-        }
-        if (!a.isReportsStatistics()) {
-            findings.add("STATISTICS_NOT_REPORTED: outbound-investment statistics not reported");
-        }
-        if (!a.isTruthfulnessCommitment()) {
-            findings.add("NO_COMMITMENT: truthfulness commitment not signed");
+        mismatch(findings, listed, Registry.SERIOUS_DISHONESTY, declared.onDishonestyList(),
+                "declared not on the serious-dishonesty list");
+        mismatch(findings, listed, Registry.SERIOUS_VIOLATION, declared.seriousViolationLast3Years(),
+                "declared no serious violation in the last three years");
+        mismatch(findings, listed, Registry.FISCAL_ARREARS, declared.fiscalArrears(),
+                "declared no arrears of fiscal funds");
+        mismatch(findings, listed, Registry.CENTRAL_FUNDING, declared.otherCentralFundingForSameItem(),
+                "declared no central funds from another channel for this project");
+        for (RegistryEntry award : listed.getOrDefault(Registry.PRIOR_AWARD, List.of())) {
+            findings.add("PRIOR_AWARD: " + award.describe());
         }
         return findings;
+    }
+
+    private static void mismatch(List<String> findings, Map<Registry, List<RegistryEntry>> listed, Registry registry,
+            Boolean declaredListed, String declaration) {
+        if (!Boolean.TRUE.equals(declaredListed)) {
+            for (RegistryEntry entry : listed.getOrDefault(registry, List.of())) {
+                findings.add("DECLARATION_MISMATCH: " + declaration + ", but " + entry.describe());
+            }
+        }
+    }
+
+    /** A registry entry outweighs a declaration that says otherwise. */
+    private static ApplicationFacts.Declarations corrected(ApplicationFacts.Declarations d,
+            Map<Registry, List<RegistryEntry>> listed) {
+        return new ApplicationFacts.Declarations(
+                Boolean.TRUE.equals(d.onDishonestyList()) || listed.containsKey(Registry.SERIOUS_DISHONESTY),
+                Boolean.TRUE.equals(d.seriousViolationLast3Years()) || listed.containsKey(Registry.SERIOUS_VIOLATION),
+                Boolean.TRUE.equals(d.fiscalArrears()) || listed.containsKey(Registry.FISCAL_ARREARS),
+                Boolean.TRUE.equals(d.otherCentralFundingForSameItem()) || listed.containsKey(Registry.CENTRAL_FUNDING),
+                d.reportsStatistics(), d.holdsCertificate(), d.truthfulnessCommitment());
     }
 }

@@ -180,9 +180,9 @@ class CaseHttpLifecycleTest {
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
                 .isTrue();
-        assertThat(csv.getBody()).startsWith("enterprise,project,category,amountWan\r\n");
+        assertThat(csv.getBody()).startsWith("\uFEFFenterprise,uscc,project,category,amountWan\r\n");
         JsonNode firstLine = lines.get(0);
-        assertThat(csv.getBody()).contains("\"Shenzhen Example Co., Ltd.\",Phnom Penh plant,"
+        assertThat(csv.getBody()).contains("\"Shenzhen Example Co., Ltd.\"," + Fixtures.USCC + ",Phnom Penh plant,"
                 + firstLine.path("category").asText() + "," + firstLine.path("amountWan").decimalValue()
                         .toPlainString() + "\r\n");
 

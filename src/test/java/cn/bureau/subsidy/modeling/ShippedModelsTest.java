@@ -66,7 +66,7 @@ class ShippedModelsTest {
 
         assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))
                 .allSatisfy(node -> assertThat(node.getId()).matches(
-                        "(StartEvent|EndEvent|UserTask|ServiceTask|Gateway|Event|Timer|BoundaryEvent|SubProcess)_[A-Za-z]+"));
+                        "(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|Gateway|Event|Timer|BoundaryEvent|SubProcess)_[A-Za-z]+"));
     }
 
     @ParameterizedTest
