@@ -33,6 +33,9 @@ class SecurityConfig {
     private static final String[] STAFF = Groups.STAFF.toArray(String[]::new);
     private static final RequestMatcher BASIC_AUTH_REQUEST =
             request -> request.getHeader("Authorization") != null;
+    /** An API call without a session cannot ride on a logged-in browser: without credentials it gets 401. */
+    private static final RequestMatcher SESSIONLESS_API_REQUEST = request -> request.getRequestURI().startsWith("/api/")
+            && request.getRequestedSessionId() == null;
 
     @Bean
     @Order(1)
@@ -63,7 +66,7 @@ class SecurityConfig {
                 // request that carries Basic credentials cannot be forged by another site.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .ignoringRequestMatchers(antMatcher("/camunda/**"))
-                        .ignoringRequestMatchers(BASIC_AUTH_REQUEST))
+                        .ignoringRequestMatchers(BASIC_AUTH_REQUEST, SESSIONLESS_API_REQUEST))
                 .build();
     }
 

@@ -45,8 +45,13 @@ public class ModelDeployer {
     }
 
     /** Deploys the current models; returns the new deployment's id, or null when nothing changed. */
-    public synchronized String deploy() {
-        Map<String, byte[]> models = readModels();
+    public String deploy() {
+        return deployFrom(directory);
+    }
+
+    /** Deploys the model folders found under {@code modelsDirectory}; null when nothing changed. */
+    public synchronized String deployFrom(Path modelsDirectory) {
+        Map<String, byte[]> models = readModels(modelsDirectory);
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source("model folders")
@@ -60,10 +65,10 @@ public class ModelDeployer {
         return created ? deployment.getId() : null;
     }
 
-    Map<String, byte[]> readModels() {
+    static Map<String, byte[]> readModels(Path modelsDirectory) {
         Map<String, byte[]> models = new TreeMap<>();
         for (String folder : FOLDERS) {
-            Path onDisk = directory.resolve(folder);
+            Path onDisk = modelsDirectory.resolve(folder);
             if (Files.isDirectory(onDisk)) {
                 readFolder(onDisk, folder, models);
             } else {

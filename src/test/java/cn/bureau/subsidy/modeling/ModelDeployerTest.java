@@ -53,7 +53,7 @@ class ModelDeployerTest {
         int before = repositoryService.createProcessDefinitionQuery().processDefinitionKey("SubsidyCase")
                 .latestVersion().singleResult().getVersion();
 
-        String deploymentId = new ModelDeployer(repositoryService, new ModelsProperties(copy)).deploy();
+        String deploymentId = deployer.deployFrom(copy);
 
         assertThat(deploymentId).isNotNull();
         var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey("SubsidyCase")
