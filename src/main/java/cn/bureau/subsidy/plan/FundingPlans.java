@@ -68,6 +68,17 @@ public class FundingPlans {
                 .orElseThrow(() -> ApiException.notFound("Funding plan of", program.getCode()));
     }
 
+    @Transactional(readOnly = true)
+    public PlanView plan(String programCode) {
+        FundingPlan plan = current(program(programCode));
+        return new PlanView(programCode, plan.getPlanVersion(), plan.getStatus().name(), plan.getBudgetWan(),
+                plan.getTotalWan(), plan.getDraftedBy(), plan.getApprovedBy(), plan.getIssuedBy(), lines(plan).stream()
+                        .map(l -> new PlanView.Line(l.getApplicationId().toString(), l.getUscc(), l.getEnterpriseName(),
+                                l.getProjectName(), l.getCategory(), l.getClaimPosition(), l.getUnscaledWan(),
+                                l.getCappedWan(), l.getAmountWan(), l.isRemoved(), l.getExplanation()))
+                        .toList());
+    }
+
     List<PlanLine> lines(FundingPlan plan) {
         return lines.findByPlanIdOrderByEnterpriseNameAscCategoryAsc(plan.getId());
     }

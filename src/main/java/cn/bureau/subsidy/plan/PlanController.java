@@ -1,8 +1,6 @@
 package cn.bureau.subsidy.plan;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,14 +28,6 @@ import jakarta.validation.constraints.Size;
 @RestController
 class PlanController {
 
-    record Line(String caseId, String uscc, String enterprise, String project, String category, BigDecimal amountWan,
-            boolean removed, String explanation) {
-    }
-
-    record PlanView(String programCode, int version, String status, BigDecimal budgetWan, BigDecimal totalWan,
-            List<Line> lines) {
-    }
-
     record Objection(@NotBlank String caseId, @NotBlank @Size(max = 2000) String reason) {
     }
 
@@ -51,13 +41,7 @@ class PlanController {
 
     @GetMapping("/api/programs/{code}/plan")
     PlanView plan(@PathVariable String code) {
-        FundingPlan plan = plans.current(plans.program(code));
-        return new PlanView(code, plan.getPlanVersion(), plan.getStatus().name(), plan.getBudgetWan(),
-                plan.getTotalWan(), plans.lines(plan).stream()
-                        .map(l -> new Line(l.getApplicationId().toString(), l.getUscc(), l.getEnterpriseName(),
-                                l.getProjectName(), l.getCategory(), l.getAmountWan(), l.isRemoved(),
-                                l.getExplanation()))
-                        .toList());
+        return plans.plan(code);
     }
 
     /** The notice list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese names). */
@@ -66,7 +50,7 @@ class PlanController {
         StringBuilder out = new StringBuilder("\uFEFF");
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("enterprise", "uscc", "project", "category", "amountWan").get())) {
-            for (Line line : plan(code).lines()) {
+            for (PlanView.Line line : plan(code).lines()) {
                 if (!line.removed()) {
                     printer.printRecord(defused(line.enterprise()), line.uscc(), defused(line.project()),
                             line.category(), line.amountWan().toPlainString());

@@ -211,6 +211,21 @@ class CaseLifecycleScenarioTest {
     }
 
     @Test
+    void whoeverDraftsThePlanCannotApproveIt() {
+        ensureUser("chief", "program-managers", "approvers");
+        scenario.on("UserTask_DraftPlan", task -> scenario.complete("chief", task, Map.of("decision", "ACCEPT")));
+        file(Fixtures.application());
+        scenario.runUntil(() -> scenario.waitingTask("UserTask_ApprovePlan").isPresent());
+        var approval = scenario.waitingTask("UserTask_ApprovePlan").orElseThrow();
+
+        assertThatThrownBy(() -> scenario.complete("chief", approval, Map.of("decision", "ACCEPT")))
+                .hasMessageContaining("drafter of a funding plan cannot approve it");
+        scenario.complete("approver", approval, Map.of("decision", "ACCEPT"));
+        assertThat(plans.plan(program.getCode()).approvedBy()).isEqualTo("approver");
+        assertThat(plans.plan(program.getCode()).draftedBy()).isEqualTo("chief");
+    }
+
+    @Test
     void aFailedPaymentIsCorrectedOnceAndPaid() {
         Application filed = file(Fixtures.applicationPayingTo(Fixtures.REFUSED_ACCOUNT));
 
@@ -245,6 +260,18 @@ class CaseLifecycleScenarioTest {
 
         assertThat(instance(filed)).hasPassed("StartEvent_Withdrawn", "EndEvent_Withdrawn").isEnded();
         assertThat(reload(filed).getOutcome()).isEqualTo("WITHDRAWN");
+    }
+
+    private void ensureUser(String id, String... groups) {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setPassword("a long test password");
+            identity.saveUser(user);
+            for (String group : groups) {
+                identity.createMembership(id, group);
+            }
+        }
     }
 
     private void assertRejectedAt(String taskKey, String officer, String endEvent) {
