@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,6 +70,16 @@ class SecurityConfig {
                         .ignoringRequestMatchers(antMatcher("/camunda/**"))
                         .ignoringRequestMatchers(BASIC_AUTH_REQUEST, SESSIONLESS_API_REQUEST))
                 .build();
+    }
+
+    /** No engine query with expressions, on the engine REST API and on the webapps' own API. */
+    @Bean
+    FilterRegistrationBean<EngineQueryGuard> engineQueryGuard(ObjectMapper json) {
+        FilterRegistrationBean<EngineQueryGuard> registration = new FilterRegistrationBean<>(new EngineQueryGuard(json));
+        registration.setName("engine-query-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(-1);
+        return registration;
     }
 
     /** Gives the engine REST API the user Spring Security authenticated, with its Camunda groups. */
