@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -33,6 +34,9 @@ class IdentitySeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
     static final String DEMO_PASSWORD = "demo";
+    /** The diagrams' process keys, as authorization resource ids. */
+    private static final String CASE_PROCESS = "SubsidyCase";
+    private static final String PROGRAM_PROCESS = "SubsidyProgram";
 
     private static final Map<String, String> GROUP_NAMES = Map.of(
             Groups.PROGRAM_MANAGERS, "Program managers (市商务局 项目管理)",
@@ -124,25 +128,45 @@ class IdentitySeeder implements ApplicationRunner {
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(group, Resources.TASK, "*", Permissions.READ);
         }
+        // What the application does in the engine on a caller's behalf (EngineCaller): applicants file and act on
+        // their cases, program managers publish programs, staff register objections during the notice.
+        grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, CASE_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(Groups.PROGRAM_MANAGERS, Resources.PROCESS_DEFINITION, PROGRAM_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, PROGRAM_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        for (String group : List.of(Groups.APPLICANTS, Groups.PROGRAM_MANAGERS)) {
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
         for (Resources resource : Resources.values()) {
             grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
     }
 
+    /** Grants the permissions, adding them to the group's existing authorization on that resource if there is one. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
-        }
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(existing -> existing.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst()
+                .orElseGet(() -> {
+                    Authorization created = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+                    created.setGroupId(group);
+                    created.setResource(resource);
+                    created.setResourceId(resourceId);
+                    return created;
+                });
+        boolean missing = false;
         for (Permission permission : permissions) {
-            authorization.addPermission(permission);
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
         }
-        authorizationService.saveAuthorization(authorization);
+        if (missing) {
+            authorizationService.saveAuthorization(authorization);
+        }
     }
 
     private void ensureGroup(String id, String name) {

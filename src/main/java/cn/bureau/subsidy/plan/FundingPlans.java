@@ -19,6 +19,8 @@ import cn.bureau.subsidy.common.WorkingDays;
 import cn.bureau.subsidy.decision.QuoteService;
 import cn.bureau.subsidy.decision.SupportCategory;
 import cn.bureau.subsidy.filing.Application;
+import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.filing.CaseProcess;
 import cn.bureau.subsidy.filing.CaseStages;
 import cn.bureau.subsidy.filing.Claim;
@@ -44,10 +46,11 @@ public class FundingPlans {
     private final WorkingDays workdays;
     private final QuoteService quotes;
     private final PlanLineWriter lineWriter;
+    private final EngineCaller engine;
 
     FundingPlans(ProgramRepository programs, FundingPlanRepository plans, PlanLineRepository lines,
             PlanObjectionRepository objections, CaseStages cases, RuntimeService runtimeService,
-            WorkingDays workdays, QuoteService quotes, PlanLineWriter lineWriter) {
+            WorkingDays workdays, QuoteService quotes, PlanLineWriter lineWriter, EngineCaller engine) {
         this.programs = programs;
         this.plans = plans;
         this.lines = lines;
@@ -57,6 +60,7 @@ public class FundingPlans {
         this.workdays = workdays;
         this.quotes = quotes;
         this.lineWriter = lineWriter;
+        this.engine = engine;
     }
 
     Program program(String code) {
@@ -154,7 +158,7 @@ public class FundingPlans {
         return workdays.after(ShenzhenTime.now(), program.workingDays(Sla.NOTICE));
     }
 
-    public UUID raiseObjection(String programCode, UUID applicationId, String reason, String raisedBy) {
+    public UUID raiseObjection(String programCode, UUID applicationId, String reason, Caller raisedBy) {
         Program program = program(programCode);
         FundingPlan plan = current(program);
         if (plan.getStatus() != FundingPlan.Status.NOTICE) {
@@ -163,13 +167,13 @@ public class FundingPlans {
         if (lines.findByPlanIdAndApplicationId(plan.getId(), applicationId).isEmpty()) {
             throw ApiException.invalid("caseId", "NOT_IN_PLAN", "This case has no line in the plan");
         }
-        PlanObjection objection = objections.save(new PlanObjection(plan.getId(), applicationId, reason, raisedBy,
-                ShenzhenTime.now()));
-        runtimeService.createMessageCorrelation(ProgramProcess.MESSAGE_OBJECTION_RAISED)
+        PlanObjection objection = objections.save(new PlanObjection(plan.getId(), applicationId, reason,
+                raisedBy.userId(), ShenzhenTime.now()));
+        engine.run(raisedBy, () -> runtimeService.createMessageCorrelation(ProgramProcess.MESSAGE_OBJECTION_RAISED)
                 .processInstanceBusinessKey(program.getCode())
                 .setVariableLocal("objectionId", objection.getId().toString())
                 .setVariableLocal("objectionSummary", "Case " + applicationId + ": " + reason)
-                .correlate();
+                .correlate());
         return objection.getId();
     }
 

@@ -16,6 +16,8 @@ import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.Money;
 import cn.bureau.subsidy.common.ShenzhenTime;
+import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.EngineCaller;
 
 /** Publishes a guide (stage 1): stores the program and starts its lifecycle process. */
 @Service
@@ -25,14 +27,16 @@ public class ProgramPublisher {
 
     private final ProgramRepository programs;
     private final RuntimeService runtimeService;
+    private final EngineCaller engine;
 
-    ProgramPublisher(ProgramRepository programs, RuntimeService runtimeService) {
+    ProgramPublisher(ProgramRepository programs, RuntimeService runtimeService, EngineCaller engine) {
         this.programs = programs;
         this.runtimeService = runtimeService;
+        this.engine = engine;
     }
 
     @Transactional
-    public Program publish(ProgramRequest request, String publishedBy) {
+    public Program publish(ProgramRequest request, Caller publisher) {
         validate(request);
         if (programs.existsByCode(request.code())) {
             throw ApiException.conflict("DUPLICATE_PROGRAM", "A program with code " + request.code() + " exists");
@@ -40,14 +44,15 @@ public class ProgramPublisher {
         Program program = programs.save(new Program(request.code(), request.title(), request.supportYear(),
                 request.filingOpensAt().toInstant(), request.filingClosesAt().toInstant(),
                 request.materialsCloseAt().toInstant(), request.budgetWan(), request.fxRatesToCny(),
-                request.lprPercent(), ShenzhenTime.now(), publishedBy));
-        String instanceId = runtimeService.startProcessInstanceByKey(ProgramProcess.KEY, program.getCode(),
+                request.lprPercent(), ShenzhenTime.now(), publisher.userId()));
+        String instanceId = engine.call(publisher, () -> runtimeService.startProcessInstanceByKey(ProgramProcess.KEY,
+                program.getCode(),
                 Variables.createVariables()
                         .putValue(ProgramProcess.VAR_PROGRAM_CODE, program.getCode())
                         .putValue(ProgramProcess.VAR_FILING_OPENS_AT, Date.from(program.getFilingOpensAt()))
                         .putValue(ProgramProcess.VAR_FILING_CLOSES_AT, Date.from(program.getFilingClosesAt()))
                         .putValue(ProgramProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt())))
-                .getId();
+                .getId());
         program.startedAs(instanceId);
         return program;
     }

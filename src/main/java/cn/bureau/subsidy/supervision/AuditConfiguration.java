@@ -46,6 +46,10 @@ class AuditConfiguration {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
+                if (configuration.getCustomHistoryLevels() == null) {
+                    configuration.setCustomHistoryLevels(new ArrayList<>());
+                }
+                configuration.getCustomHistoryLevels().add(new AuditHistoryLevel());
                 if (configuration.getCustomPostBPMNParseListeners() == null) {
                     configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
                 }

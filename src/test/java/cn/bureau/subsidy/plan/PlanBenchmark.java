@@ -45,7 +45,7 @@ class PlanBenchmark {
 
     @Test
     void planOverManyQualifiedCases() {
-        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), "manager");
+        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER);
         int lines = seedQualifiedCases(program, CASES);
 
         long baseline = time(() -> transactions.executeWithoutResult(status -> plainJdbcPlan(program)));

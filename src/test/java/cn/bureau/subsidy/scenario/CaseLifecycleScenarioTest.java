@@ -63,7 +63,7 @@ class CaseLifecycleScenarioTest {
     void publishProgram() {
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING.minusSeconds(10 * 86_400)));
-        program = publisher.publish(Fixtures.program(Fixtures.programCode()), "manager");
+        program = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER);
         scenario = new Scenario(engine).track(program.getProcessInstanceId());
         officersAcceptEverything();
         applicantAnswersEverything();
@@ -90,6 +90,9 @@ class CaseLifecycleScenarioTest {
                 "Timer_FilingCloses", "Timer_MaterialsClose", "ServiceTask_CalculatePlan", "UserTask_DraftPlan",
                 "UserTask_ApprovePlan", "Timer_NoticeEnds", "UserTask_IssuePlan", "ServiceTask_NotifyCases",
                 "EndEvent_PlanIssued");
+        // The engine's user operation log knows who acted: the applicant, the officers.
+        assertThat(historyService.createUserOperationLogQuery().processInstanceId(filed.getProcessInstanceId())
+                .list()).extracting(entry -> entry.getUserId()).contains("applicant", "reviewer", "auditor", "approver");
         Application paid = reload(filed);
         assertThat(paid.getStage()).isEqualTo("PAID");
         assertThat(paid.getOutcome()).isEqualTo("PAID");
@@ -198,7 +201,7 @@ class CaseLifecycleScenarioTest {
         scenario.runUntil(() -> runtimeService.getActiveActivityIds(program.getProcessInstanceId())
                 .contains("Timer_NoticeEnds"));
 
-        plans.raiseObjection(program.getCode(), objectedTo.getId(), "Funded twice", "manager");
+        plans.raiseObjection(program.getCode(), objectedTo.getId(), "Funded twice", Fixtures.MANAGER);
         scenario.runUntil(() -> ended(objectedTo) && ended(other));
 
         assertThat(instance(objectedTo)).hasPassed("Event_RemovedFromPlan", "EndEvent_RemovedFromPlan");
