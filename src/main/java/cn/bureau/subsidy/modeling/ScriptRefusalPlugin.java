@@ -1,7 +1,5 @@
 package cn.bureau.subsidy.modeling;
 
-import java.util.ArrayList;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+
+import cn.bureau.subsidy.common.ParseListeners;
 
 /**
  * Process owners upload models; a model must not run code of its own. A diagram with a script task, a script
@@ -20,10 +20,7 @@ class ScriptRefusalPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreBPMNParseListeners() == null) {
-            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        ParseListeners.addBefore(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element process, ProcessDefinitionEntity definition) {
                 refuseScripts(process, process.attribute("id"));

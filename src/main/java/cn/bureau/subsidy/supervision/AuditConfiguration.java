@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 
+import cn.bureau.subsidy.common.ParseListeners;
 import cn.bureau.subsidy.common.TaskActor;
 
 /** Where the audit trail is written from: every changing request, and every completed task of any diagram. */
@@ -50,10 +51,7 @@ class AuditConfiguration {
                     configuration.setCustomHistoryLevels(new ArrayList<>());
                 }
                 configuration.getCustomHistoryLevels().add(new AuditHistoryLevel());
-                if (configuration.getCustomPostBPMNParseListeners() == null) {
-                    configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-                }
-                configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+                ParseListeners.addAfter(configuration, new AbstractBpmnParseListener() {
                     @Override
                     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
