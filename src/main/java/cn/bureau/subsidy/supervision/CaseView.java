@@ -11,7 +11,8 @@ import cn.bureau.subsidy.disbursement.PaymentView;
 record CaseView(String caseId, String businessKey, String programCode, String stage, String outcome,
         String outcomeReason, Enterprise enterprise, Project project, List<ClaimView> claims,
         BigDecimal planAmountWan, List<TaskView> currentTasks, List<ReviewView> reviews,
-        List<PaymentView> payments, List<HistoryEntry> history, OffsetDateTime filedAt) {
+        List<PaymentView> payments, List<HistoryEntry> history, OffsetDateTime filedAt,
+        List<Escalation> escalations) {
 
     record Enterprise(String uscc, String name) {
     }

@@ -35,9 +35,11 @@ class CaseViews {
     private final Disbursements disbursements;
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final Escalations escalations;
 
     CaseViews(ApplicantActions cases, Callers callers, ProgramRepository programs, ReviewDecisions reviews,
-            Disbursements disbursements, TaskService taskService, HistoryService historyService) {
+            Disbursements disbursements, TaskService taskService, HistoryService historyService,
+            Escalations escalations) {
         this.cases = cases;
         this.callers = callers;
         this.programs = programs;
@@ -45,6 +47,7 @@ class CaseViews {
         this.disbursements = disbursements;
         this.taskService = taskService;
         this.historyService = historyService;
+        this.escalations = escalations;
     }
 
     CaseView view(String caseId) {
@@ -58,7 +61,8 @@ class CaseViews {
                         .map(r -> new ReviewView(r.getStage(), r.getDecision(), r.getReason(), r.getDecidedBy(),
                                 ShenzhenTime.at(r.getDecidedAt())))
                         .toList(),
-                disbursements.of(a.getId()), history(a), ShenzhenTime.at(a.getFiledAt()));
+                disbursements.of(a.getId()), history(a), ShenzhenTime.at(a.getFiledAt()),
+                escalations.ofCase(a.getId()));
     }
 
     private static ClaimView claim(Claim c) {
