@@ -39,3 +39,6 @@ create table notification (
 );
 create index notification_user on notification (recipient_user, created_at);
 create index notification_group on notification (recipient_group, created_at);
+
+-- The supervision board joins the engine's open tasks to the case by process instance id.
+create index application_process_instance on application (process_instance_id);
