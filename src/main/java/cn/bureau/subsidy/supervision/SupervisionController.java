@@ -25,9 +25,9 @@ import cn.bureau.subsidy.supervision.BoardViews.Summary;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The supervision board's read-only API for supervisors (approvers read it too; see the security configuration).
- * Every call takes the same optional filters: {@code program} (code), {@code stage} (the case's stage),
- * {@code group} (a candidate group of the task), {@code assignee}.
+ * The supervision board for supervisors (approvers read it too; see the security configuration): the page at
+ * {@code /supervision} and its read-only API. Every call takes the same optional filters: {@code program} (code),
+ * {@code stage} (the case's stage), {@code group} (a candidate group of the task), {@code assignee}.
  */
 @Controller
 class SupervisionController {
@@ -42,6 +42,12 @@ class SupervisionController {
     SupervisionController(OverdueBoard board, RepositoryService repositoryService) {
         this.board = board;
         this.repositoryService = repositoryService;
+    }
+
+    /** The board page; the bundle is built from {@code src/main/frontend} into {@code static/app/supervision}. */
+    @GetMapping({"/supervision", "/supervision/"})
+    String page() {
+        return "forward:/app/supervision/index.html";
     }
 
     @GetMapping(path = "/api/supervision/overdue", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -33,8 +33,9 @@ import cn.bureau.subsidy.program.ProgramPublisher;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupervisionApiTest {
 
-    private static final List<String> BOARD_URLS = List.of("/api/supervision/overdue",
-            "/api/supervision/summary", "/api/supervision/overdue.csv", "/api/supervision/diagram");
+    private static final List<String> BOARD_URLS = List.of("/supervision", "/api/supervision/overdue",
+            "/api/supervision/summary", "/api/supervision/overdue.csv", "/api/supervision/diagram",
+            "/app/supervision/index.html");
 
     @Autowired
     TestRestTemplate rest;
