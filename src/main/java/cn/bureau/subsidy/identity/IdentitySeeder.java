@@ -46,7 +46,7 @@ class IdentitySeeder implements ApplicationRunner {
             Groups.APPROVERS, "Approvers (审批)",
             Groups.SUPERVISORS, "Supervisors (监督)");
 
-    /** Demo users: id, group, USCC for applicants. */
+    /** Demo users: id, group, USCC for applicants (empty for staff), further groups. */
     private static final List<List<String>> DEMO_USERS = List.of(
             List.of("manager", Groups.PROGRAM_MANAGERS),
             List.of("reviewer", Groups.INITIAL_REVIEWERS),
@@ -54,6 +54,9 @@ class IdentitySeeder implements ApplicationRunner {
             List.of("approver", Groups.APPROVERS),
             List.of("supervisor", Groups.SUPERVISORS),
             List.of("admin", Groups.CAMUNDA_ADMIN),
+            // Leads: members of their work group and of its "-leads" group; overdue work escalates to them.
+            List.of("reviewer-lead", Groups.INITIAL_REVIEWERS, "", Groups.leadsOf(Groups.INITIAL_REVIEWERS)),
+            List.of("auditor-lead", Groups.AUDITORS, "", Groups.leadsOf(Groups.AUDITORS)),
             List.of("applicant", Groups.APPLICANTS, "91440300MA5F000181"),
             List.of("applicant2", Groups.APPLICANTS, "91440300MA5F00026U"));
 
@@ -77,6 +80,7 @@ class IdentitySeeder implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         GROUP_NAMES.forEach(this::ensureGroup);
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+        Groups.LED_GROUPS.forEach(group -> ensureGroup(Groups.leadsOf(group), "Leads of " + group));
         grantStaffRights();
         if (demo.enabled()) {
             DEMO_USERS.forEach(this::ensureDemoUser);
@@ -188,8 +192,11 @@ class IdentitySeeder implements ApplicationRunner {
             user.setPassword(DEMO_PASSWORD);
             identityService.saveUser(user);
             identityService.createMembership(id, spec.get(1));
+            for (String extraGroup : spec.subList(Math.min(3, spec.size()), spec.size())) {
+                identityService.createMembership(id, extraGroup);
+            }
         }
-        if (spec.size() > 2 && !bindings.existsById(id)) {
+        if (spec.size() > 2 && !spec.get(2).isEmpty() && !bindings.existsById(id)) {
             bindings.save(new ApplicantBinding(id, spec.get(2)));
         }
     }

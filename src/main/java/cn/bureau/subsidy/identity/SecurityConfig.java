@@ -33,6 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     private static final String[] STAFF = Groups.STAFF.toArray(String[]::new);
+    private static final String[] BOARD_READERS = Groups.BOARD_READERS.toArray(String[]::new);
     private static final RequestMatcher BASIC_AUTH_REQUEST =
             request -> request.getHeader("Authorization") != null;
     /** An API call without a session cannot ride on a logged-in browser: without credentials it gets 401. */
@@ -60,6 +61,10 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(antMatcher("/login"), antMatcher("/logout")).permitAll()
                         .requestMatchers(antMatcher("/camunda/**"), antMatcher("/actuator/**")).hasAnyAuthority(STAFF)
+                        // The supervision board: its page, its bundle and its API.
+                        .requestMatchers(antMatcher("/supervision"), antMatcher("/supervision/**"),
+                                antMatcher("/app/supervision/**"), antMatcher("/api/supervision/**"))
+                        .hasAnyAuthority(BOARD_READERS)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))

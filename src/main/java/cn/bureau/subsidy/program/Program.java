@@ -41,6 +41,8 @@ public class Program {
     private int objectionDays = 3;
     private int disbursementDocsDays = 10;
     private int disbursementDays = 5;
+    /** Working days after a task's due date at which it escalates a second time (to the group's leads). */
+    private int escalationDays = 3;
     private String processInstanceId;
     private Instant createdAt;
     private String createdBy;
@@ -97,6 +99,10 @@ public class Program {
             case DISBURSEMENT_DOCUMENTS -> disbursementDocsDays;
             case DISBURSEMENT -> disbursementDays;
         };
+    }
+
+    public int getEscalationDays() {
+        return escalationDays;
     }
 
     void startedAs(String processInstanceId) {

@@ -15,7 +15,7 @@ record CaseView(String caseId, String businessKey, String programCode, String st
         String outcomeReason, Enterprise enterprise, Project project, List<ClaimView> claims,
         BigDecimal planAmountWan, List<TaskView> currentTasks, List<ReviewView> reviews,
         List<PaymentView> payments, List<HistoryEntry> history, OffsetDateTime filedAt,
-        List<AuditTrail.Event> auditTrail) {
+        List<Escalation> escalations, List<AuditTrail.Event> auditTrail) {
 
     record Enterprise(String uscc, String name) {
     }

@@ -36,10 +36,12 @@ class CaseViews {
     private final Disbursements disbursements;
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final Escalations escalations;
     private final AuditTrail audit;
 
     CaseViews(ApplicantActions cases, Callers callers, ProgramRepository programs, ReviewDecisions reviews,
-            Disbursements disbursements, TaskService taskService, HistoryService historyService, AuditTrail audit) {
+            Disbursements disbursements, TaskService taskService, HistoryService historyService,
+            Escalations escalations, AuditTrail audit) {
         this.cases = cases;
         this.callers = callers;
         this.programs = programs;
@@ -47,6 +49,7 @@ class CaseViews {
         this.disbursements = disbursements;
         this.taskService = taskService;
         this.historyService = historyService;
+        this.escalations = escalations;
         this.audit = audit;
     }
 
@@ -63,7 +66,7 @@ class CaseViews {
                                 ShenzhenTime.at(r.getDecidedAt())))
                         .toList(),
                 disbursements.of(a.getId()), history(a), ShenzhenTime.at(a.getFiledAt()),
-                caller.isStaff() ? audit.ofCase(a.getId()) : null);
+                escalations.ofCase(a.getId()), caller.isStaff() ? audit.ofCase(a.getId()) : null);
     }
 
     private static ClaimView claim(Claim c) {
