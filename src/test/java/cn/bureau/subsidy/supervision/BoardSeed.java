@@ -41,7 +41,7 @@ final class BoardSeed {
     BoardSeed(ProgramPublisher publisher, FilingService filing, ApplicantActions applicant, TaskService tasks,
             ManagementService management) {
         at("2026-04-10T10:00");
-        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), "manager");
+        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER);
         programCode = program.getCode();
         at("2026-04-20T10:00");
         a = filing.file(programCode, Fixtures.application(), Fixtures.APPLICANT, null);

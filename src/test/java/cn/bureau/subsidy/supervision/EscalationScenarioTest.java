@@ -84,7 +84,7 @@ class EscalationScenarioTest {
     @BeforeEach
     void fileACase() {
         ClockUtil.setCurrentTime(Date.from(FILED.minusSeconds(10 * 86_400)));
-        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), "manager");
+        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER);
         jdbc.update("update program set escalation_days = 4 where code = ?", program.getCode());
         ClockUtil.setCurrentTime(Date.from(FILED));
         filed = filing.file(program.getCode(), Fixtures.application(), Fixtures.APPLICANT, null);
