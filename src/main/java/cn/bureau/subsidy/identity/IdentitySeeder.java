@@ -52,6 +52,8 @@ class IdentitySeeder implements ApplicationRunner {
             List.of("reviewer", Groups.INITIAL_REVIEWERS),
             List.of("auditor", Groups.AUDITORS),
             List.of("approver", Groups.APPROVERS),
+            // A second approver: whoever issues the funding plan may not also authorise its payments.
+            List.of("approver2", Groups.APPROVERS),
             List.of("supervisor", Groups.SUPERVISORS),
             List.of("admin", Groups.CAMUNDA_ADMIN),
             // Leads: members of their work group and of its "-leads" group; overdue work escalates to them.

@@ -83,6 +83,12 @@ public class FundingPlans {
                         .toList());
     }
 
+    /** Who issued the program's current plan, once it is issued. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> issuerOf(UUID programId) {
+        return plans.findFirstByProgramIdOrderByPlanVersionDesc(programId).map(FundingPlan::getIssuedBy);
+    }
+
     List<PlanLine> lines(FundingPlan plan) {
         return lines.findByPlanIdOrderByEnterpriseNameAscCategoryAsc(plan.getId());
     }
