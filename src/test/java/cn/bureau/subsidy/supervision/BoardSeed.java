@@ -3,6 +3,7 @@ package cn.bureau.subsidy.supervision;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -52,11 +53,20 @@ final class BoardSeed {
         d = filing.file(programCode, Fixtures.application(), Fixtures.APPLICANT, null);
         at("2026-04-27T10:00");
         tasks.complete(task(tasks, c).getId(), Map.of("decision", "ACCEPT"));
+        // A completed task continues asynchronously: run what the job executor would.
+        runDueJobs(management, c);
         applicant.upload(c.getId().toString(), Fixtures.APPLICANT, "APPLICATION_FORM", "form.pdf", Fixtures.pdf());
         applicant.submitMaterials(c.getId().toString(), Fixtures.APPLICANT);
+        runDueJobs(management, c);
         ClockUtil.setCurrentTime(Date.from(NOW));
-        for (Job job : management.createJobQuery().processInstanceId(a.getProcessInstanceId()).executable().list()) {
-            management.executeJob(job.getId());
+        runDueJobs(management, a);
+    }
+
+    private static void runDueJobs(ManagementService management, Application application) {
+        List<Job> due;
+        while (!(due = management.createJobQuery().processInstanceId(application.getProcessInstanceId())
+                .executable().list()).isEmpty()) {
+            management.executeJob(due.get(0).getId());
         }
     }
 

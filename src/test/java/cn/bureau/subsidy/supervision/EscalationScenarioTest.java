@@ -155,6 +155,7 @@ class EscalationScenarioTest {
 
         // The reviewer finishes the work: the second threshold goes with the task.
         taskService.complete(task().getId(), Map.of("decision", "ACCEPT"));
+        runDueJobs();
         assertThat(timers()).extracting(job -> job.getDuedate().toInstant())
                 .as("the materials task's thresholds, from the program's deadline: its boundary timer and due "
                         + "date, then four working days counting the make-up Saturday 9 May")
