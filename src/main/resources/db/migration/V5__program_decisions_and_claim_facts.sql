@@ -13,3 +13,22 @@ alter table program add column categories varchar(1000);
 
 -- Further facts of a claim that a program's own tables read (e.g. last year's revenue), as a JSON object.
 alter table claim add column facts text;
+
+-- A migration of running cases to a new process version, run as a Camunda batch, and the cases it was asked to move,
+-- so its report can say which moved, which ended meanwhile and which still wait.
+create table model_migration (
+    id                    uuid primary key,
+    batch_id              varchar(64),
+    process_key           varchar(255)  not null,
+    source_definition_id  varchar(64)   not null,
+    target_definition_id  varchar(64)   not null,
+    mappings              varchar(4000) not null,
+    started_by            varchar(64)   not null,
+    started_at            timestamp with time zone not null
+);
+
+create table model_migration_case (
+    migration_id          uuid        not null references model_migration(id),
+    process_instance_id   varchar(64) not null,
+    primary key (migration_id, process_instance_id)
+);
