@@ -160,6 +160,16 @@ class WhatIfTest {
         assertThat(notDmn.getBody().at("/errors/0/code").asText()).isEqualTo("NOT_DMN");
     }
 
+    @Test
+    void thePageShowsTheReplayAsATableAndAChart() {
+        ResponseEntity<String> page = rest.withBasicAuth("manager", "demo").getForEntity("/what-if.html",
+                String.class);
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("fetch('/api/decisions/what-if'", "<svg id=\"chart\"", "<table>",
+                "lang=\"zh-CN\"", "English");
+    }
+
     private ResponseEntity<JsonNode> whatIf(String user, String programCode, String fileName, String content) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("program", programCode);
