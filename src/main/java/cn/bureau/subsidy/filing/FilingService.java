@@ -53,7 +53,7 @@ public class FilingService {
                     + ShenzhenTime.at(program.getFilingOpensAt()) + " to " + ShenzhenTime.at(program.getFilingClosesAt())
                     + " (逾期不予受理)");
         }
-        validator.validate(form, program.getFxRatesToCny(), true);
+        validator.validate(form, program, true);
         if (!caller.actsFor(form.applicant().uscc())) {
             throw ApiException.forbidden("An applicant files only for its own enterprise (USCC)");
         }

@@ -2,6 +2,7 @@ package cn.bureau.subsidy.identity;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -39,6 +40,13 @@ class SecurityConfig {
     /** An API call without a session cannot ride on a logged-in browser: without credentials it gets 401. */
     private static final RequestMatcher SESSIONLESS_API_REQUEST = request -> request.getRequestURI().startsWith("/api/")
             && request.getRequestedSessionId() == null;
+    /**
+     * POSTs that change nothing (they compute an answer from an upload), so a forged one achieves nothing: the
+     * process owner's pages send them from a logged-in browser without a CSRF token.
+     */
+    private static final RequestMatcher SIDE_EFFECT_FREE_POST = request -> "POST".equals(request.getMethod())
+            && List.of("/api/decisions/what-if", "/api/models/checks", "/api/models/migrations/plan")
+                    .contains(request.getRequestURI());
 
     @Bean
     @Order(1)
@@ -73,7 +81,7 @@ class SecurityConfig {
                 // request that carries Basic credentials cannot be forged by another site.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .ignoringRequestMatchers(antMatcher("/camunda/**"))
-                        .ignoringRequestMatchers(BASIC_AUTH_REQUEST, SESSIONLESS_API_REQUEST))
+                        .ignoringRequestMatchers(BASIC_AUTH_REQUEST, SESSIONLESS_API_REQUEST, SIDE_EFFECT_FREE_POST))
                 .build();
     }
 

@@ -17,13 +17,13 @@ import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.common.WorkingDays;
 import cn.bureau.subsidy.decision.QuoteService;
-import cn.bureau.subsidy.decision.SupportCategory;
 import cn.bureau.subsidy.filing.Application;
-import cn.bureau.subsidy.identity.Caller;
-import cn.bureau.subsidy.identity.EngineCaller;
+import cn.bureau.subsidy.filing.CaseFacts;
 import cn.bureau.subsidy.filing.CaseProcess;
 import cn.bureau.subsidy.filing.CaseStages;
 import cn.bureau.subsidy.filing.Claim;
+import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.program.Program;
 import cn.bureau.subsidy.program.ProgramProcess;
 import cn.bureau.subsidy.program.ProgramRepository;
@@ -115,14 +115,15 @@ public class FundingPlans {
             for (Claim claim : application.getClaims()) {
                 if (claim.getUncappedWan() != null && claim.getUncappedWan().signum() > 0) {
                     candidates.add(new BudgetAllocation.Candidate(application.getId().toString(),
-                            application.getUscc(), SupportCategory.valueOf(claim.getCategory().name()),
+                            application.getUscc(), claim.getCategory(),
                             claim.getUncappedWan()));
                     applicationOf.add(application);
                     claimOf.add(claim);
                 }
             }
         }
-        BudgetAllocation.Result allocation = BudgetAllocation.of(quotes.supportLimits())
+        BudgetAllocation.Result allocation = BudgetAllocation.of(quotes.supportLimits(
+                CaseFacts.of(program).decisions()))
                 .allocate(candidates, program.getBudgetWan());
         FundingPlan plan = plans.save(new FundingPlan(program.getId(), version, program.getBudgetWan(),
                 allocation.allocatedWan(), ShenzhenTime.now()));
@@ -131,7 +132,7 @@ public class FundingPlans {
             BudgetAllocation.Line line = allocation.lines().get(i);
             Application application = applicationOf.get(i);
             lines.add(new PlanLineWriter.NewLine(application.getId(), application.getUscc(),
-                    application.getEnterpriseName(), application.getProjectName(), line.category().name(),
+                    application.getEnterpriseName(), application.getProjectName(), line.category(),
                     claimOf.get(i).getPosition(), line.unscaledWan(), line.cappedWan(), line.finalWan(),
                     line.explanation()));
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.Money;
 import cn.bureau.subsidy.common.ShenzhenTime;
+import cn.bureau.subsidy.decision.DecisionKeys;
 import cn.bureau.subsidy.identity.Caller;
 import cn.bureau.subsidy.identity.EngineCaller;
 
@@ -27,11 +29,14 @@ public class ProgramPublisher {
 
     private final ProgramRepository programs;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
     private final EngineCaller engine;
 
-    ProgramPublisher(ProgramRepository programs, RuntimeService runtimeService, EngineCaller engine) {
+    ProgramPublisher(ProgramRepository programs, RuntimeService runtimeService, RepositoryService repositoryService,
+            EngineCaller engine) {
         this.programs = programs;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
         this.engine = engine;
     }
 
@@ -45,6 +50,7 @@ public class ProgramPublisher {
                 request.filingOpensAt().toInstant(), request.filingClosesAt().toInstant(),
                 request.materialsCloseAt().toInstant(), request.budgetWan(), request.fxRatesToCny(),
                 request.lprPercent(), ShenzhenTime.now(), publisher.userId()));
+        program.configure(request.categories(), request.decisions());
         String instanceId = engine.call(publisher, () -> runtimeService.startProcessInstanceByKey(ProgramProcess.KEY,
                 program.getCode(),
                 Variables.createVariables()
@@ -57,7 +63,7 @@ public class ProgramPublisher {
         return program;
     }
 
-    private static void validate(ProgramRequest request) {
+    private void validate(ProgramRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         if (!request.filingOpensAt().isBefore(request.filingClosesAt())) {
             errors.add(new FieldProblem("filingClosesAt", "WINDOW_ORDER", "Filing must close after it opens"));
@@ -86,8 +92,27 @@ public class ProgramPublisher {
         request.lprPercent().keySet().stream().filter(term -> !LPR_TERMS.contains(term))
                 .forEach(term -> errors.add(new FieldProblem("lprPercent." + term, "UNKNOWN_FIELD",
                         "LPR terms are 1Y and 5Y")));
+        if (request.categories() != null && request.categories().stream().distinct().count()
+                != request.categories().size()) {
+            errors.add(new FieldProblem("categories", "DUPLICATE", "Each category once"));
+        }
+        if (request.decisions() != null) {
+            request.decisions().forEach((role, key) -> {
+                if (!DecisionKeys.ROLES.contains(role)) {
+                    errors.add(new FieldProblem("decisions." + role, "UNKNOWN_FIELD",
+                            "Decision roles are " + String.join(", ", DecisionKeys.ROLES)));
+                } else if (key != null && !key.isBlank() && !isDeployed(key)) {
+                    errors.add(new FieldProblem("decisions." + role, "UNKNOWN_DECISION",
+                            "No decision " + key + " is deployed: add its table to decisions/ and roll it out first"));
+                }
+            });
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+    }
+
+    private boolean isDeployed(String decisionKey) {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).count() > 0;
     }
 }

@@ -70,7 +70,7 @@ class CaseViews {
     }
 
     private static ClaimView claim(Claim c) {
-        return new ClaimView(c.getPosition(), c.getCategory().name(), money(c.getAmount(), c.getCurrency()),
+        return new ClaimView(c.getPosition(), c.getCategory(), money(c.getAmount(), c.getCurrency()),
                 c.getAuditedAmount() == null ? null : money(c.getAuditedAmount(), c.getCurrency()));
     }
 
