@@ -22,10 +22,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -86,24 +85,40 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request body cannot be read",
-                List.of(unreadable(e.getMostSpecificCause()))));
+                List.of(unreadable(e))));
     }
 
-    private static FieldProblem unreadable(Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+    /**
+     * Names the field a value could not be read into. The most specific cause (a {@code DateTimeParseException} for
+     * 2025-02-30, an {@code InputCoercionException} for an int overflow) carries no path; the outermost Jackson
+     * mapping exception around it does, so the whole chain is searched.
+     */
+    private static FieldProblem unreadable(HttpMessageNotReadableException e) {
+        UnrecognizedPropertyException unknown = cause(e, UnrecognizedPropertyException.class);
+        if (unknown != null) {
             return new FieldProblem(path(unknown), "UNKNOWN_FIELD", "This field is not part of the contract");
         }
-        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-            return new FieldProblem(path((JsonMappingException) cause), "INVALID_FORMAT",
-                    "This value has the wrong type or format");
+        if (cause(e, JsonParseException.class) != null) {
+            return new FieldProblem("$", "MALFORMED_JSON", "The body is not well-formed JSON");
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return new FieldProblem(path(mapping), "INVALID_FORMAT", "This value cannot be read");
+        JsonMappingException mapping = cause(e, JsonMappingException.class);
+        if (mapping != null) {
+            return new FieldProblem(path(mapping), "INVALID_FORMAT", "This value has the wrong type or format");
         }
-        if (cause instanceof JsonProcessingException) {
+        if (cause(e, JsonProcessingException.class) != null) {
             return new FieldProblem("$", "MALFORMED_JSON", "The body is not well-formed JSON");
         }
         return new FieldProblem("$", "MALFORMED_JSON", "The body is missing or cannot be read");
+    }
+
+    /** The outermost cause of this type, or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {
