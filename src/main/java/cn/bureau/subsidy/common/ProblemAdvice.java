@@ -103,6 +103,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         JsonMappingException mapping = cause(e, JsonMappingException.class);
         if (mapping != null) {
+            if (cause(e, PlainText.ControlCharacters.class) != null) {
+                return new FieldProblem(path(mapping), "INVALID_CHARACTERS",
+                        "Control characters and broken Unicode are not accepted");
+            }
             return new FieldProblem(path(mapping), "INVALID_FORMAT", "This value has the wrong type or format");
         }
         if (cause(e, JsonProcessingException.class) != null) {
