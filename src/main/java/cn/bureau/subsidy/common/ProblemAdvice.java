@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -58,8 +59,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "CONFLICT", "This conflicts with a record that already exists", List.of());
     }
 
+    /**
+     * A path variable that is not of its type (a registry entry id that is no number) names no resource: 404, like
+     * a case id that is not a UUID. A query parameter of the wrong type is a field error: 400.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is no " + e.getName() + " " + e.getValue(),
+                    List.of());
+        }
         return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid fields",
                 List.of(new FieldProblem(e.getName(), "INVALID_FORMAT", "Not a valid value")));
     }
