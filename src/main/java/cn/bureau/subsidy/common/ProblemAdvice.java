@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -33,6 +37,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * for input it can correct.
  */
 @RestControllerAdvice(basePackages = "cn.bureau.subsidy")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -73,12 +78,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.getName(), "INVALID_FORMAT", "Not a valid value")));
     }
 
+    /** A multipart body Tomcat cannot parse (no boundary, truncated parts) is the caller's to fix. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return FrameworkProblems.answer(e, new HttpHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
     /** The last resort: logged with its trace for the team, answered without internals for the caller. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Something went wrong on our side",
                 List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(FrameworkProblems.answer(e, headers, status));
     }
 
     @Override
@@ -142,7 +159,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return joined.isEmpty() ? "$" : joined;
     }
 
-    private static String codeOf(String constraint) {
+    static ResponseEntity<ProblemDetail> invalid(String field, String code, String message) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid fields",
+                List.of(new FieldProblem(field, code, message)));
+    }
+
+    static String codeOf(String constraint) {
         if (constraint == null) {
             return "INVALID";
         }
