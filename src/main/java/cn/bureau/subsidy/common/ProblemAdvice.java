@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -92,10 +91,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of());
     }
 
+    /** Every other refusal Spring MVC makes gets the same shape: a code and the fields, headers or parts at fault. */
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(FrameworkProblems.answer(e, headers, status));
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> answer = asObject(FrameworkProblems.answer(e, headers, statusCode));
+        return super.handleExceptionInternal(e, answer.getBody(), answer.getHeaders(), answer.getStatusCode(),
+                request);
     }
 
     @Override
