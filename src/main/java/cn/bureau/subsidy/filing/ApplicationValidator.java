@@ -1,6 +1,7 @@
 package cn.bureau.subsidy.filing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ class ApplicationValidator {
 
     /** Thirteen digits before the point: ten trillion yuan is far beyond any claim. */
     private static final String AMOUNT = "\\d{1,13}(\\.\\d{1,2})?";
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
 
     void validate(ApplicationForm form, Map<String, BigDecimal> fxRatesToCny, boolean forFiling) {
         List<FieldProblem> errors = new ArrayList<>();
@@ -32,6 +35,8 @@ class ApplicationValidator {
             errors.add(new FieldProblem("applicant.bankAccount", "REQUIRED", "A filing needs the bank account"));
         }
         var project = form.project();
+        date(errors, "project.certificateFirstIssuedOn", project.certificateFirstIssuedOn());
+        date(errors, "project.keyDate", project.keyDate());
         if (project.kind() == ProjectKind.INVESTMENT) {
             money(errors, "project.chineseInvestment", project.chineseInvestment(), fxRatesToCny, true);
             absent(errors, "project.contractValue", project.contractValue(), "goes with contracting projects");
@@ -49,6 +54,10 @@ class ApplicationValidator {
 
     private static void claim(List<FieldProblem> errors, String path, Claim claim, ApplicationForm form,
             Map<String, BigDecimal> rates) {
+        date(errors, path + ".paidOn", claim.paidOn());
+        date(errors, path + ".serviceContractSignedOn", claim.serviceContractSignedOn());
+        date(errors, path + ".activeFrom", claim.activeFrom());
+        date(errors, path + ".activeTo", claim.activeTo());
         money(errors, path + ".amount", claim.amount(), rates, true);
         if (claim.category() == Category.PRE_PROJECT_FEES) {
             required(errors, path + ".serviceContractSignedOn", claim.serviceContractSignedOn());
@@ -95,6 +104,16 @@ class ApplicationValidator {
         } else if (!Money.CNY.equals(currency) && !rates.containsKey(currency)) {
             errors.add(new FieldProblem(path + ".currency", "NO_EXCHANGE_RATE",
                     "The program publishes no rate for " + currency));
+        }
+    }
+
+    /**
+     * A date of a project or a payment lies in the years 1900 to 2100. Beyond them lie typing slips, and far beyond
+     * them dates the database and the decision engine cannot hold (year +999999999 failed the quote with a 500).
+     */
+    private static void date(List<FieldProblem> errors, String path, LocalDate date) {
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            errors.add(new FieldProblem(path, "OUT_OF_RANGE", "A date in the years 1900 to 2100"));
         }
     }
 
