@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -85,10 +86,13 @@ final class FrameworkProblems {
             return with(out, ProblemAdvice.invalid(missing.getHeaderName(), "REQUIRED", "Required"));
         }
         if (e instanceof HandlerMethodValidationException validation) {
+            // A @Valid body is validated with the method's other parameters when any of them has a constraint (the
+            // filing's Idempotency-Key): its errors then name fields of the body, not the parameter.
             List<FieldProblem> errors = validation.getParameterValidationResults().stream()
                     .flatMap(result -> result.getResolvableErrors().stream()
-                            .map(error -> new FieldProblem(name(result), ProblemAdvice.codeOf(constraint(error
-                                    .getCodes())), error.getDefaultMessage())))
+                            .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField()
+                                    : name(result), ProblemAdvice.codeOf(constraint(error.getCodes())),
+                                    error.getDefaultMessage())))
                     .toList();
             return with(out, problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid fields",
                     errors));
