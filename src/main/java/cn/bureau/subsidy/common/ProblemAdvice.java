@@ -130,6 +130,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return new FieldProblem("$", "MALFORMED_JSON", "The body is not well-formed JSON");
         }
         JsonMappingException mapping = cause(e, JsonMappingException.class);
+        if (mapping != null && mapping.getPath().isEmpty() && mapping.getOriginalMessage() != null
+                && mapping.getOriginalMessage().startsWith("Trailing token")) {
+            return new FieldProblem("$", "MALFORMED_JSON", "The body holds more than one JSON value");
+        }
         if (mapping != null) {
             if (cause(e, PlainText.ControlCharacters.class) != null) {
                 return new FieldProblem(path(mapping), "INVALID_CHARACTERS",
