@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * What a JSON body may hold where the contract expects text or a yes/no. Text is plain: no control characters
  * other than tab and line breaks, no broken UTF-16 (PostgreSQL refuses NUL in text, and a lone surrogate is silently
  * stored as '?'). A declaration is a JSON {@code true} or {@code false}, never {@code 1} or {@code "yes"}; a text
- * field takes a JSON string, not a number.
+ * field takes a JSON string, not a number; a date or time an ISO-8601 string, not a count of days or seconds.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlainText {
@@ -84,6 +84,10 @@ public class PlainText {
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                    // A date is an ISO-8601 string: 0 is not 1970-01-01, nor 1776268800 a day in April 2026.
+                    mapper.coercionConfigFor(LogicalType.DateTime)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
                     mapper.coercionConfigFor(LogicalType.Textual)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
