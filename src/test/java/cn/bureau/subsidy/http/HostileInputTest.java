@@ -713,6 +713,24 @@ class HostileInputTest {
         return Arbitraries.oneOf(caseAddresses, materialAddresses, programAddresses, registryAddresses);
     }
 
+    /** Addresses Spring Security's firewall refuses before any controller: a problem detail naming the path. */
+    @Property(tries = 40, shrinking = ShrinkingMode.OFF)
+    void anAddressTheFirewallRefusesIsAProblemDetail(@ForAll("refusedAddresses") String path) {
+        refused(path, Set.of("path"), () -> {
+            Answer answer = app.send("applicant", "GET", path, null, null);
+            assertThat(answer.status()).as("%s → %s", path, answer).isEqualTo(400);
+            return answer;
+        });
+    }
+
+    @Provide
+    Arbitrary<String> refusedAddresses() {
+        return Combinators.combine(Arbitraries.of("/api/cases/", "/api/programs/", "/api/registries/"),
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12),
+                Arbitraries.of(";jsessionid=x", ";a=b", "/%2e%2e/x", "/%2E", "%25", "%252F", "//x", "/./x"))
+                .as((prefix, id, tail) -> prefix + id + tail);
+    }
+
     // --- the check every input goes through -------------------------------------------------------------------------
 
     /**
