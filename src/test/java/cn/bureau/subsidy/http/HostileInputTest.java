@@ -713,6 +713,74 @@ class HostileInputTest {
         return Arbitraries.oneOf(caseAddresses, materialAddresses, programAddresses, registryAddresses);
     }
 
+    /** An idempotency key that is blank or over 128 characters, or a query flag that is no boolean. */
+    @Property(tries = 40, shrinking = ShrinkingMode.OFF)
+    void anUnusableHeaderOrQueryParameterIsRefusedNamingIt(@ForAll("headersAndParameters") Extra input) {
+        refused(input.toString(), Set.of(input.field()), () -> {
+            Answer answer = app.send("applicant", "POST", input.path(), "application/json",
+                    bytes(Fixtures.applicationJson().toString()), input.headers());
+            assertThat(answer.status()).as("%s → %s", input, answer).isEqualTo(400);
+            return answer;
+        });
+    }
+
+    /** A request with an unusable header or query parameter, and the name the refusal must give. */
+    record Extra(String path, Map<String, String> headers, String field) {
+        @Override
+        public String toString() {
+            return path + " " + headers.entrySet().stream().map(h -> h.getKey() + ": " + abbreviate(h.getValue()))
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    @Provide
+    Arbitrary<Extra> headersAndParameters() {
+        Arbitrary<Extra> keys = Arbitraries.oneOf(Arbitraries.of(" ", "   "), Arbitraries.strings().alpha().numeric()
+                .withChars('-', '_').ofMinLength(129).ofMaxLength(2000)).map(key -> new Extra(
+                        "/api/programs/" + program + "/applications", Map.of("Idempotency-Key", key),
+                        "Idempotency-Key"));
+        Arbitrary<Extra> explain = Arbitraries.of("maybe", "2", "yes%20please", "%3Cscript%3E", "tru").map(value ->
+                new Extra("/api/programs/" + program + "/quote?explain=" + value, Map.of(), "explain"));
+        return Arbitraries.oneOf(keys, explain);
+    }
+
+    /**
+     * Acting for another enterprise is refused before anything is written: applicant2 filing under applicant's USCC,
+     * uploading to, correcting, withdrawing or submitting applicant's case.
+     */
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    void actingForAnotherEnterpriseLeavesNoTrace(@ForAll("otherEnterprisesActions") Address input) {
+        refused(input.toString(), Set.of(), () -> {
+            Answer answer;
+            if (input.path().endsWith("/materials")) {
+                Multipart m = new Multipart().field("kind", "APPLICATION_FORM").file("file", "scan.pdf",
+                        "application/pdf", Fixtures.pdf());
+                answer = app.send("applicant2", "POST", input.path(), m.contentType(), m.bytes());
+            } else {
+                answer = app.send("applicant2", input.method(), input.path(), "application/json",
+                        input.body() == null ? null : bytes(input.body()));
+            }
+            assertThat(answer.status()).as("%s → %s", input, answer).isIn(403, 404);
+            assertThat(answer.body()).doesNotContain(Fixtures.USCC).doesNotContain("Phnom Penh");
+            return answer;
+        });
+    }
+
+    @Provide
+    Arbitrary<Address> otherEnterprisesActions() {
+        return Arbitraries.of(
+                new Address("applicant2", "POST", "/api/programs/" + program + "/applications",
+                        Fixtures.applicationJson().toString()),
+                new Address("applicant2", "POST", "/api/cases/" + ownCase + "/materials", null),
+                new Address("applicant2", "POST", "/api/cases/" + ownCase + "/materials/submission", null),
+                new Address("applicant2", "POST", "/api/cases/" + ownCase + "/corrections", "{\"note\":\"n\"}"),
+                new Address("applicant2", "POST", "/api/cases/" + ownCase + "/withdrawal", "{\"reason\":\"r\"}"),
+                new Address("applicant2", "PUT", "/api/cases/" + ownCase + "/bank-account",
+                        "{\"bank\":\"b\",\"accountName\":\"a\",\"accountNo\":\"1234567\"}"),
+                new Address("applicant2", "GET", "/api/cases/" + ownCase, null),
+                new Address("applicant2", "GET", "/api/cases/" + ownCase + "/materials", null));
+    }
+
     /** Addresses Spring Security's firewall refuses before any controller: a problem detail naming the path. */
     @Property(tries = 40, shrinking = ShrinkingMode.OFF)
     void anAddressTheFirewallRefusesIsAProblemDetail(@ForAll("refusedAddresses") String path) {
