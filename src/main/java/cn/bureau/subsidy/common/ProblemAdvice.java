@@ -59,6 +59,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            // SQL "data exception": too long, out of range, NUL in text. Not a conflict with another record, and a
+            // value validation should have refused: loud for the team, a 400 for the caller.
+            log.error("A value the database cannot hold passed validation", e);
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "A value is too long or out of range",
+                    List.of(new FieldProblem("$", "NOT_STORABLE", "A value is too long or out of range")));
+        }
         log.info("Refused a write that breaks a constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, "CONFLICT", "This conflicts with a record that already exists", List.of());
     }
@@ -145,6 +153,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return new FieldProblem("$", "MALFORMED_JSON", "The body is not well-formed JSON");
         }
         return new FieldProblem("$", "MALFORMED_JSON", "The body is missing or cannot be read");
+    }
+
+    private static String sqlState(Throwable e) {
+        java.sql.SQLException sql = cause(e, java.sql.SQLException.class);
+        return sql == null ? null : sql.getSQLState();
     }
 
     /** The outermost cause of this type, or null. */
