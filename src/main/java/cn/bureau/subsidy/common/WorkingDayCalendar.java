@@ -65,6 +65,28 @@ final class WorkingDayCalendar {
         return overdue;
     }
 
+    Instant endBefore(Instant now, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        LocalDate day = ShenzhenTime.dateOf(now);
+        if (!isWorkingDay(day) || !endOf(day).isBefore(now)) {
+            day = previousWorkingDay(day);
+        }
+        for (int i = 1; i < k; i++) {
+            day = previousWorkingDay(day);
+        }
+        return endOf(day);
+    }
+
+    private LocalDate previousWorkingDay(LocalDate day) {
+        LocalDate previous = day.minusDays(1);
+        while (!isWorkingDay(previous)) {
+            previous = previous.minusDays(1);
+        }
+        return previous;
+    }
+
     /** The earliest end of a working day strictly later than {@code instant}. */
     private Instant firstEndAfter(Instant instant) {
         LocalDate day = ShenzhenTime.dateOf(instant);

@@ -88,6 +88,15 @@ public class WorkingDays {
         return calendar.workingDaysBetween(due, now);
     }
 
+    /**
+     * The {@code k}-th most recent end of a working day (18:00) strictly before {@code now}, k ≥ 1. It turns
+     * {@link #workingDaysBetween} into a bound on the due date, so that a database can bucket tasks by age:
+     * {@code workingDaysBetween(due, now) > k} exactly when {@code due} is before {@code endBefore(now, k)}.
+     */
+    public Instant endBefore(Instant now, int k) {
+        return calendar.endBefore(now, k);
+    }
+
     private WorkingDayCalendar load() {
         Map<LocalDate, DayKind> days = loader.get();
         log.info("Working-day calendar loaded with {} holidays and make-up working days", days.size());

@@ -22,6 +22,12 @@ final class Fx {
         this.ratesToCny = ratesToCny;
     }
 
+    /** Whether the program publishes a USD rate, which USD-equivalents need. */
+    boolean hasUsd() {
+        BigDecimal usdRate = ratesToCny.get(USD);
+        return usdRate != null && usdRate.signum() > 0;
+    }
+
     BigDecimal rateOf(String currency, String field) {
         if (Money.CNY.equals(currency)) {
             return BigDecimal.ONE;

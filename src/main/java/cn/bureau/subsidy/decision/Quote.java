@@ -26,10 +26,11 @@ public record Quote(boolean eligible, List<String> reasons, List<ClaimQuote> cla
     /**
      * One claim's result.
      *
+     * @param category    the claim's category code
      * @param supportWan  whole 万元 after the enterprise cap
      * @param uncappedWan whole 万元 after the minimum rule and before the enterprise cap: what a funding plan starts from
      */
-    public record ClaimQuote(SupportCategory category, boolean eligible, List<String> reasons, BigDecimal supportWan,
+    public record ClaimQuote(String category, boolean eligible, List<String> reasons, BigDecimal supportWan,
             BigDecimal uncappedWan, Explanation explanation) {
 
         public ClaimQuote {

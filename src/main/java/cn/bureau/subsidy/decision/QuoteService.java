@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -49,6 +51,16 @@ public class QuoteService {
 
     private static final String WAN = "万元";
 
+    /**
+     * The inputs every claim table gets from the claim itself and the program; a claim's further facts cannot take
+     * these names (nor {@code amount} or {@code loanPrincipal}, whose converted forms they are).
+     */
+    public static final Set<String> STANDARD_CLAIM_INPUTS = Set.of("category", "amount", "amountCny", "amountUsd",
+            "loanPrincipal", "loanPrincipalCny", "keyDate", "serviceContractSignedOn", "paidOn",
+            "preProjectFeesSupportedBefore", "termMonths", "activeFrom", "activeTo", "certificateFirstIssuedOn",
+            "priorInterestSupportYears", "zoneConfirmed", "supportYearStart", "supportYearEnd", "filingDeadlineDay",
+            "annualRatePercent");
+
     private final DecisionSource decisions;
 
     @Autowired
@@ -60,9 +72,20 @@ public class QuoteService {
         this.decisions = decisions;
     }
 
+    /**
+     * A quote service that reads the decisions of these DMN files where they define a key, and the deployed ones
+     * otherwise: what the program's cases would get if the files were rolled out. Nothing is deployed.
+     *
+     * @param dmnFiles file name to content
+     * @throws ApiException 400 {@code INVALID_DMN} naming the file that does not parse
+     */
+    public QuoteService withChangedDecisions(Map<String, byte[]> dmnFiles) {
+        return new QuoteService(new ChangedDecisions(decisions, dmnFiles, new DmnTables()));
+    }
+
     public Quote quote(ProgramParameters program, ApplicationFacts facts) {
         requireWhatDecisionsNeed(facts);
-        Tables tables = new Tables(decisions);
+        Tables tables = new Tables(decisions, program.decisions());
         Fx fx = new Fx(program.fxRatesToCny());
         ApplicationFacts.Project project = facts.project();
 
@@ -80,6 +103,7 @@ public class QuoteService {
         LocalDate filingDeadlineDay = ShenzhenTime.dateOf(program.filingClosesAt());
         int count = facts.claims().size();
         List<Map<String, Object>> claimInputs = new ArrayList<>();
+        List<Map<String, Object>> claimVariables = new ArrayList<>();
         List<List<FiredRule>> claimRules = new ArrayList<>();
         List<LinkedHashSet<String>> claimReasons = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -88,6 +112,8 @@ public class QuoteService {
             variables.put("supportYearStart", supportYearStart);
             variables.put("supportYearEnd", supportYearEnd);
             variables.put("filingDeadlineDay", filingDeadlineDay);
+            factInputs(claim, fx, "claims[" + i + "].facts").forEach(variables::putIfAbsent);
+            claimVariables.add(variables);
             LinkedHashSet<String> reasons = new LinkedHashSet<>(claimLevelFromApplication);
             List<FiredRule> rules = new ArrayList<>();
             for (Hit hit : tables.claimEligibility.evaluate(variables)) {
@@ -96,7 +122,7 @@ public class QuoteService {
             }
             Map<String, Object> explained = new LinkedHashMap<>(variables);
             explained.put("amount", claim.amount());
-            if (claim.category() == SupportCategory.LOAN_INTEREST) {
+            if (claim.is(SupportCategory.LOAN_INTEREST)) {
                 explained.put("loanPrincipal", claim.loanPrincipal());
                 explained.put("annualRatePercent", claim.annualRatePercent());
             }
@@ -119,7 +145,7 @@ public class QuoteService {
                         + String.join(", ", claimReasons.get(i))));
             } else {
                 SupportCalculator.Result result = calculate(tables, program, facts.claims().get(i), project, fx,
-                        "claims[" + i + "]", claimRules.get(i), limits);
+                        "claims[" + i + "]", claimVariables.get(i), claimRules.get(i), limits);
                 figures.addAll(result.figures());
                 wan = result.wan();
                 if (result.belowMinimum()) {
@@ -135,7 +161,8 @@ public class QuoteService {
         List<Figure> applicationFigures = new ArrayList<>();
         applicationFigures.add(new Figure("total before the enterprise cap",
                 uncapped.stream().reduce(BigDecimal.ZERO, BigDecimal::add), WAN, "sum of the claims"));
-        applicationFigures.add(new Figure("enterprise maximum", limits.enterpriseMaximumWan(), WAN, SUPPORT_LIMITS));
+        applicationFigures.add(new Figure("enterprise maximum", limits.enterpriseMaximumWan(), WAN,
+                tables.supportLimits.key()));
         for (UniformReduction.Round round : capped.rounds()) {
             if (round.scaled()) {
                 applicationFigures.add(new Figure("enterprise cap ratio",
@@ -226,7 +253,15 @@ public class QuoteService {
      * first, then each category's, in table order.
      */
     public List<RequiredMaterial> requiredMaterials(Set<SupportCategory> categories) {
-        LoadedDecision table = decisions.latest(REQUIRED_MATERIALS);
+        return requiredMaterials(DecisionKeys.DEFAULTS, categories.stream().map(Enum::name).toList());
+    }
+
+    /**
+     * The materials checklist of a program's {@code requiredMaterials} table: the rows for no category first, then
+     * each category's; the 2026 guide's categories in their order, others by name.
+     */
+    public List<RequiredMaterial> requiredMaterials(DecisionKeys keys, Collection<String> categories) {
+        LoadedDecision table = decisions.latest(keys.requiredMaterials());
         Map<String, Object> none = new LinkedHashMap<>();
         none.put("category", null);
         List<RequiredMaterial> materials = new ArrayList<>();
@@ -236,32 +271,46 @@ public class QuoteService {
                 materials.add(material(hit, RequiredMaterial.ALL));
             }
         }
-        EnumSet<SupportCategory> ordered = categories.isEmpty()
-                ? EnumSet.noneOf(SupportCategory.class)
-                : EnumSet.copyOf(categories);
-        for (SupportCategory category : ordered) {
-            for (Hit hit : table.evaluate(Map.of("category", category.name()))) {
+        List<String> ordered = new ArrayList<>(new TreeSet<>(categories));
+        ordered.sort(Comparator.comparingInt(QuoteService::guideOrder));
+        for (String category : ordered) {
+            for (Hit hit : table.evaluate(Map.of("category", category))) {
                 if (codes.add(string(hit.output("materialCode")))) {
-                    materials.add(material(hit, category.name()));
+                    materials.add(material(hit, category));
                 }
             }
         }
         return List.copyOf(materials);
     }
 
+    private static int guideOrder(String category) {
+        for (SupportCategory known : SupportCategory.values()) {
+            if (known.name().equals(category)) {
+                return known.ordinal();
+            }
+        }
+        return SupportCategory.values().length;
+    }
+
     /** The minimum per claim and the maximum per enterprise, from the deployed {@code Decision_SupportLimits}. */
     public SupportLimits supportLimits() {
-        return limits(decisions.latest(SUPPORT_LIMITS));
+        return supportLimits(DecisionKeys.DEFAULTS);
+    }
+
+    /** The minimum per claim and the maximum per enterprise, from the program's {@code supportLimits} table. */
+    public SupportLimits supportLimits(DecisionKeys keys) {
+        return limits(decisions.latest(keys.supportLimits()));
     }
 
     private SupportCalculator.Result calculate(Tables tables, ProgramParameters program, ApplicationFacts.Claim claim,
-            ApplicationFacts.Project project, Fx fx, String field, List<FiredRule> rules, SupportLimits limits) {
-        Map<String, Object> categoryInput = Map.of("category", claim.category().name());
-        Hit rate = single(tables.supportRates, categoryInput);
+            ApplicationFacts.Project project, Fx fx, String field, Map<String, Object> claimVariables,
+            List<FiredRule> rules, SupportLimits limits) {
+        // The whole claim goes in: the 2026 rates read the category only, a tiered award also the amounts.
+        Hit rate = single(tables.supportRates, claimVariables);
         rules.add(fired(tables.supportRates, rate));
         BigDecimal capPercent = null;
         String capBasis = null;
-        if (claim.category() == SupportCategory.LOAN_INTEREST) {
+        if (claim.is(SupportCategory.LOAN_INTEREST)) {
             String loanCurrency = claim.loanPrincipal() != null ? claim.loanPrincipal().currency()
                     : claim.amount().currency();
             Map<String, Object> capInputs = new LinkedHashMap<>();
@@ -284,7 +333,8 @@ public class QuoteService {
                 ? "the Chinese-side investment"
                 : "the contract value";
         String projectField = kind == ProjectKind.INVESTMENT ? "project.chineseInvestment" : "project.contractValue";
-        BigDecimal projectValueCny = claim.category() == SupportCategory.PRE_PROJECT_FEES
+        String baseRule = string(rate.output("baseRule"));
+        BigDecimal projectValueCny = SupportCalculator.PAID_CAPPED_AT_PERCENT_OF_PROJECT_VALUE.equals(baseRule)
                 ? fx.toCny(projectValue, projectField)
                 : null;
         if (projectValue != null && projectValueCny != null && !"CNY".equals(projectValue.currency())) {
@@ -294,8 +344,9 @@ public class QuoteService {
         SupportCalculator.Claim input = new SupportCalculator.Claim(claim.amount(),
                 fx.rateOf(claim.amount().currency(), field + ".amount"), fx.toCny(claim.amount(), field + ".amount"),
                 projectValueCny, projectValueWhat, claim.annualRatePercent());
-        SupportCalculator.Rule rule = new SupportCalculator.Rule(decimal(rate.output("ratePercent")),
-                string(rate.output("baseRule")), decimal(rate.output("baseCapPercent")), capPercent, capBasis);
+        SupportCalculator.Rule rule = new SupportCalculator.Rule(decimal(rate.output("ratePercent")), baseRule,
+                decimal(rate.output("baseCapPercent")), capPercent, capBasis, decimal(rate.output("awardWan")),
+                tables.supportRates.key());
         return SupportCalculator.calculate(input, rule, limits.minimumWan());
     }
 
@@ -326,7 +377,9 @@ public class QuoteService {
     private static Map<String, Object> claimInputs(ApplicationFacts.Claim claim, ApplicationFacts.Project project,
             Fx fx, String field) {
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("category", claim.category() == null ? null : claim.category().name());
+        inputs.put("category", claim.category());
+        inputs.put("amountCny", fx.toCny(claim.amount(), field + ".amount"));
+        inputs.put("amountUsd", fx.hasUsd() ? fx.toUsd(claim.amount(), field + ".amount") : null);
         inputs.put("loanPrincipalCny", fx.toCny(claim.loanPrincipal(), field + ".loanPrincipal"));
         inputs.put("keyDate", project.keyDate());
         inputs.put("serviceContractSignedOn", claim.serviceContractSignedOn());
@@ -338,6 +391,23 @@ public class QuoteService {
         inputs.put("certificateFirstIssuedOn", project.certificateFirstIssuedOn());
         inputs.put("priorInterestSupportYears", project.priorInterestSupportYears());
         inputs.put("zoneConfirmed", claim.zoneConfirmed());
+        return inputs;
+    }
+
+    /**
+     * A claim's further facts as table inputs under their own names; an amount of money as {@code <name>Cny} and
+     * {@code <name>Usd} at the program's rates. They never replace a standard input of the same name.
+     */
+    private static Map<String, Object> factInputs(ApplicationFacts.Claim claim, Fx fx, String field) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        claim.facts().forEach((name, value) -> {
+            if (value instanceof MoneyAmount money) {
+                inputs.put(name + "Cny", fx.toCny(money, field + "." + name));
+                inputs.put(name + "Usd", fx.hasUsd() ? fx.toUsd(money, field + "." + name) : null);
+            } else {
+                inputs.put(name, value);
+            }
+        });
         return inputs;
     }
 
@@ -404,12 +474,12 @@ public class QuoteService {
         final LoadedDecision interestRateCap;
         final LoadedDecision supportLimits;
 
-        Tables(DecisionSource source) {
-            applicationEligibility = source.latest(APPLICATION_ELIGIBILITY);
-            claimEligibility = source.latest(CLAIM_ELIGIBILITY);
-            supportRates = source.latest(SUPPORT_RATES);
-            interestRateCap = source.latest(INTEREST_RATE_CAP);
-            supportLimits = source.latest(SUPPORT_LIMITS);
+        Tables(DecisionSource source, DecisionKeys keys) {
+            applicationEligibility = source.latest(keys.applicationEligibility());
+            claimEligibility = source.latest(keys.claimEligibility());
+            supportRates = source.latest(keys.supportRates());
+            interestRateCap = source.latest(keys.interestRateCap());
+            supportLimits = source.latest(keys.supportLimits());
         }
 
         Map<String, String> definitionIds() {

@@ -18,6 +18,8 @@ final class SupportCalculator {
     static final String PAID = "PAID";
     static final String PAID_CAPPED_AT_PERCENT_OF_PROJECT_VALUE = "PAID_CAPPED_AT_PERCENT_OF_PROJECT_VALUE";
     static final String INTEREST_AT_CAPPED_RATE = "INTEREST_AT_CAPPED_RATE";
+    /** A fixed award in 万元 for the row that matched (a tier), not a share of what was paid. */
+    static final String FIXED_AWARD = "FIXED_AWARD";
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
@@ -25,9 +27,12 @@ final class SupportCalculator {
     private static final String PERCENT = "%";
     private static final String WAN_UNIT = "万元";
 
-    /** The numbers the tables gave for this claim. {@code interestCapPercent} only for loan interest. */
+    /**
+     * The numbers the tables gave for this claim. {@code interestCapPercent} only for loan interest, {@code awardWan}
+     * only for a fixed award; {@code table} is the key of the rates table, for the explanation.
+     */
     record Rule(BigDecimal ratePercent, String baseRule, BigDecimal baseCapPercent, BigDecimal interestCapPercent,
-            String interestCapBasis) {
+            String interestCapBasis, BigDecimal awardWan, String table) {
     }
 
     /**
@@ -57,16 +62,29 @@ final class SupportCalculator {
                 : claim.paid().amount().toPlainString() + " " + claim.paid().currency() + " × "
                         + claim.rateToCny().toPlainString() + " (program rate), rounded down to the fen"));
 
-        BigDecimal base = base(claim, rule, paid, figures);
-
-        figures.add(new Figure("support rate", rule.ratePercent(), PERCENT, "Decision_SupportRates"));
-        BigDecimal support = base.multiply(rule.ratePercent()).divide(HUNDRED, 2, RoundingMode.DOWN);
-        figures.add(new Figure("support", support, CNY,
-                "base " + base.toPlainString() + " × " + rule.ratePercent().stripTrailingZeros().toPlainString()
-                        + "%, rounded down to the fen"));
-        if (support.compareTo(paid) > 0) {
-            support = paid;
-            figures.add(new Figure("support limited to paid", support, CNY, "never above the amount actually paid"));
+        BigDecimal support;
+        if (FIXED_AWARD.equals(rule.baseRule())) {
+            if (rule.awardWan() == null || rule.awardWan().signum() < 0) {
+                throw new IllegalStateException(rule.table() + " names " + FIXED_AWARD + " without an awardWan");
+            }
+            support = rule.awardWan().multiply(WAN);
+            figures.add(new Figure("award", support, CNY, FIXED_AWARD + ": " + rule.awardWan().toPlainString()
+                    + " 万元 from the row of " + rule.table() + " that matched"));
+        } else {
+            BigDecimal base = base(claim, rule, paid, figures);
+            if (rule.ratePercent() == null) {
+                throw new IllegalStateException(rule.table() + " gives no ratePercent for " + rule.baseRule());
+            }
+            figures.add(new Figure("support rate", rule.ratePercent(), PERCENT, rule.table()));
+            support = base.multiply(rule.ratePercent()).divide(HUNDRED, 2, RoundingMode.DOWN);
+            figures.add(new Figure("support", support, CNY,
+                    "base " + base.toPlainString() + " × " + rule.ratePercent().stripTrailingZeros().toPlainString()
+                            + "%, rounded down to the fen"));
+            if (support.compareTo(paid) > 0) {
+                support = paid;
+                figures.add(new Figure("support limited to paid", support, CNY,
+                        "never above the amount actually paid"));
+            }
         }
         BigDecimal wan = support.divide(WAN, 0, RoundingMode.FLOOR);
         figures.add(new Figure("support in 万元", wan, WAN_UNIT, "truncated to whole 万元 (舍尾法)"));

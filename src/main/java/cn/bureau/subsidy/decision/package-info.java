@@ -19,5 +19,12 @@
  * </ul>
  * Java derives inputs (currency equivalents at the program's rates, calendar days in Shenzhen time, the support year's
  * bounds) and does the arithmetic of guide §5 in {@code SupportCalculator}; it holds no threshold, rate or limit.
+ *
+ * <p>These keys are the defaults of {@link cn.bureau.subsidy.decision.DecisionKeys}: a program names its own table for
+ * any role in its record, and its claims may carry further facts (a claim's {@code facts}, e.g. last year's revenue)
+ * that its tables read by name, so another family of awards needs tables and a program record, no Java. A rates
+ * table may answer {@code FIXED_AWARD} with an {@code awardWan} instead of a rate.
+ * {@link cn.bureau.subsidy.decision.QuoteService#withChangedDecisions} quotes with changed DMN files in place of the
+ * deployed ones, for a what-if before a rollout.
  */
 package cn.bureau.subsidy.decision;

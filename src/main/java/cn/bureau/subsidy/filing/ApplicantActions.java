@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.EngineCaller;
 
 /**
  * What an applicant does on its own case (stages 4 and 11, corrections, withdrawal): each action completes the
@@ -35,14 +36,16 @@ public class ApplicantActions {
     private final CaseStages cases;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final EngineCaller engine;
 
     ApplicantActions(ApplicationRepository applications, MaterialRepository materials, CaseStages cases,
-            TaskService taskService, RuntimeService runtimeService) {
+            TaskService taskService, RuntimeService runtimeService, EngineCaller engine) {
         this.applications = applications;
         this.materials = materials;
         this.cases = cases;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.engine = engine;
     }
 
     /** The case, when the caller may see it: staff see every case, an applicant only its own enterprise's. */
@@ -72,8 +75,8 @@ public class ApplicantActions {
         Material material = materials.save(new Material(application.getId(), kind, fileName,
                 UploadRules.contentType(fileName, content), content, sha256(content), ShenzhenTime.now(),
                 caller.userId(), application.getStage()));
-        runtimeService.setVariable(application.getProcessInstanceId(), "materialsSummary",
-                materialsSummary(application.getId()));
+        engine.run(caller, () -> runtimeService.setVariable(application.getProcessInstanceId(), "materialsSummary",
+                materialsSummary(application.getId())));
         return material;
     }
 
@@ -82,11 +85,11 @@ public class ApplicantActions {
         if (materials.findByApplicationIdOrderByUploadedAt(application.getId()).isEmpty()) {
             throw ApiException.invalid("materials", "NO_MATERIALS", "Upload the materials before submitting them");
         }
-        complete(application, Set.of(CaseProcess.TASK_SUBMIT_MATERIALS), Map.of("materialsConfirmed", true));
+        complete(caller, application, Set.of(CaseProcess.TASK_SUBMIT_MATERIALS), Map.of("materialsConfirmed", true));
     }
 
     public void answerCorrection(String caseId, Caller caller, String note) {
-        complete(ownCase(caseId, caller), CaseProcess.CORRECTION_TASKS, Map.of("note", note));
+        complete(caller, ownCase(caseId, caller), CaseProcess.CORRECTION_TASKS, Map.of("note", note));
     }
 
     public void submitDisbursementDocuments(String caseId, Caller caller, String fileName, byte[] content) {
@@ -95,7 +98,7 @@ public class ApplicantActions {
         UploadRules.contentType(fileName, content);
         Task task = waitingAt(application, Set.of(CaseProcess.TASK_SUBMIT_DISBURSEMENT_DOCUMENTS));
         upload(caseId, caller, DISBURSEMENT_DOCUMENT, fileName, content);
-        taskService.complete(task.getId(), Map.of("documentsConfirmed", true));
+        engine.run(caller, () -> taskService.complete(task.getId(), Map.of("documentsConfirmed", true)));
     }
 
     /** Guide §6: after a failed payment the applicant corrects the account once, and the payment is retried once. */
@@ -103,8 +106,8 @@ public class ApplicantActions {
         Application application = ownCase(caseId, caller);
         Task task = waitingAt(application, Set.of(CaseProcess.TASK_CORRECT_BANK_ACCOUNT));
         cases.correctBankAccount(application.getId().toString(), bank, accountName, accountNo);
-        taskService.complete(task.getId(), Map.of("bank", bank, "accountName", accountName, "accountNo", accountNo,
-                CaseProcess.VAR_PAYMENT_ATTEMPT, 2));
+        engine.run(caller, () -> taskService.complete(task.getId(), Map.of("bank", bank, "accountName", accountName,
+                "accountNo", accountNo, CaseProcess.VAR_PAYMENT_ATTEMPT, 2)));
     }
 
     public void withdraw(String caseId, Caller caller, String reason) {
@@ -114,9 +117,9 @@ public class ApplicantActions {
                     + application.getStage());
         }
         cases.closeWith(application.getId().toString(), reason);
-        runtimeService.createMessageCorrelation(CaseProcess.MESSAGE_WITHDRAWN)
+        engine.run(caller, () -> runtimeService.createMessageCorrelation(CaseProcess.MESSAGE_WITHDRAWN)
                 .processInstanceId(application.getProcessInstanceId())
-                .correlate();
+                .correlate());
     }
 
     @Transactional(readOnly = true)
@@ -131,8 +134,10 @@ public class ApplicantActions {
                 .orElseThrow(() -> ApiException.notFound("Material", materialId));
     }
 
-    private void complete(Application application, Set<String> taskKeys, Map<String, Object> variables) {
-        taskService.complete(waitingAt(application, taskKeys).getId(), variables);
+    private void complete(Caller caller, Application application, Set<String> taskKeys,
+            Map<String, Object> variables) {
+        Task task = waitingAt(application, taskKeys);
+        engine.run(caller, () -> taskService.complete(task.getId(), variables));
     }
 
     private Task waitingAt(Application application, Set<String> taskKeys) {

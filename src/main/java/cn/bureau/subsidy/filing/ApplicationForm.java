@@ -3,6 +3,9 @@ package cn.bureau.subsidy.filing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.bureau.subsidy.common.Money;
 import jakarta.validation.Valid;
@@ -26,6 +29,8 @@ public record ApplicationForm(
 
     /** The special-audit form has a field per claim; eight covers every category twice. */
     public static final int MAX_CLAIMS = 8;
+    /** Further facts of one claim that a program's tables read. */
+    public static final int MAX_FACTS = 16;
 
     public record Applicant(
             @NotBlank @Size(max = 18) String uscc,
@@ -51,8 +56,6 @@ public record ApplicationForm(
 
     public enum ProjectKind { INVESTMENT, CONTRACTING, DESIGN_CONSULTING }
 
-    public enum Category { PRE_PROJECT_FEES, LOAN_INTEREST, INSURANCE_PREMIUM, ZONE_INFRASTRUCTURE }
-
     public record Project(
             @NotBlank @Size(max = 300) String name,
             @NotNull ProjectKind kind,
@@ -66,8 +69,13 @@ public record ApplicationForm(
             @Min(0) @Max(50) Integer priorInterestSupportYears) {
     }
 
+    /**
+     * One claim. {@code category} is one the program offers (the 2026 guide's four by default). {@code facts} carries
+     * what a program's own tables read beyond these fields, by name: a boolean, a number, a string (an ISO date
+     * counts as a date) or an amount of money {@code {"amount", "currency"}}.
+     */
     public record Claim(
-            @NotNull Category category,
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String category,
             @NotNull Money amount,
             @NotNull LocalDate paidOn,
             LocalDate serviceContractSignedOn,
@@ -76,6 +84,7 @@ public record ApplicationForm(
             BigDecimal annualRatePercent,
             LocalDate activeFrom,
             LocalDate activeTo,
-            Boolean zoneConfirmed) {
+            Boolean zoneConfirmed,
+            @Size(max = ApplicationForm.MAX_FACTS) Map<String, JsonNode> facts) {
     }
 }

@@ -8,15 +8,22 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.Money;
 import cn.bureau.subsidy.common.Uscc;
-import cn.bureau.subsidy.filing.ApplicationForm.Category;
+import cn.bureau.subsidy.decision.QuoteService;
+import cn.bureau.subsidy.decision.SupportCategory;
 import cn.bureau.subsidy.filing.ApplicationForm.Claim;
 import cn.bureau.subsidy.filing.ApplicationForm.ProjectKind;
+import cn.bureau.subsidy.program.Program;
 
-/** The checks that span fields or need the program: USCC, money, currencies, what each category needs. */
+/**
+ * The checks that span fields or need the program: USCC, money, currencies, the categories the program offers, what
+ * each of the 2026 guide's categories needs, and the further facts a claim carries for a program's own tables.
+ */
 @Component
 class ApplicationValidator {
 
@@ -24,8 +31,11 @@ class ApplicationValidator {
     private static final String AMOUNT = "\\d{1,13}(\\.\\d{1,2})?";
     private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+    private static final String FACT_NAME = "[a-z][A-Za-z0-9]{0,39}";
+    private static final int MAX_FACT_TEXT = 200;
 
-    void validate(ApplicationForm form, Map<String, BigDecimal> fxRatesToCny, boolean forFiling) {
+    void validate(ApplicationForm form, Program program, boolean forFiling) {
+        Map<String, BigDecimal> fxRatesToCny = program.getFxRatesToCny();
         List<FieldProblem> errors = new ArrayList<>();
         if (!Uscc.isValid(form.applicant().uscc())) {
             errors.add(new FieldProblem("applicant.uscc", "INVALID_USCC",
@@ -44,8 +54,15 @@ class ApplicationValidator {
             money(errors, "project.contractValue", project.contractValue(), fxRatesToCny, true);
             absent(errors, "project.chineseInvestment", project.chineseInvestment(), "goes with investment projects");
         }
+        List<String> offered = program.getCategories();
         for (int i = 0; i < form.claims().size(); i++) {
-            claim(errors, "claims[" + i + "]", form.claims().get(i), form, fxRatesToCny);
+            Claim claim = form.claims().get(i);
+            if (claim.category() != null && !offered.contains(claim.category())) {
+                errors.add(new FieldProblem("claims[" + i + "].category", "CATEGORY_NOT_OFFERED",
+                        "Program " + program.getCode() + " offers " + String.join(", ", offered)));
+            }
+            claim(errors, "claims[" + i + "]", claim, form, fxRatesToCny);
+            facts(errors, "claims[" + i + "].facts", claim.facts(), fxRatesToCny);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.stream().distinct().toList());
@@ -59,10 +76,10 @@ class ApplicationValidator {
         date(errors, path + ".activeFrom", claim.activeFrom());
         date(errors, path + ".activeTo", claim.activeTo());
         money(errors, path + ".amount", claim.amount(), rates, true);
-        if (claim.category() == Category.PRE_PROJECT_FEES) {
+        if (is(claim, SupportCategory.PRE_PROJECT_FEES)) {
             required(errors, path + ".serviceContractSignedOn", claim.serviceContractSignedOn());
             required(errors, "project.keyDate", form.project().keyDate());
-        } else {
+        } else if (isGuideCategory(claim)) {
             required(errors, path + ".activeFrom", claim.activeFrom());
             required(errors, path + ".activeTo", claim.activeTo());
             if (claim.activeFrom() != null && claim.activeTo() != null
@@ -70,7 +87,7 @@ class ApplicationValidator {
                 errors.add(new FieldProblem(path + ".activeTo", "DATE_ORDER", "Ends before it starts"));
             }
         }
-        if (claim.category() == Category.LOAN_INTEREST) {
+        if (is(claim, SupportCategory.LOAN_INTEREST)) {
             money(errors, path + ".loanPrincipal", claim.loanPrincipal(), rates, true);
             required(errors, path + ".termMonths", claim.termMonths());
             BigDecimal rate = claim.annualRatePercent();
@@ -81,9 +98,56 @@ class ApplicationValidator {
                         "An annual rate in percent above 0 and below 100, at most four decimals"));
             }
         }
-        if (claim.category() == Category.ZONE_INFRASTRUCTURE) {
+        if (is(claim, SupportCategory.ZONE_INFRASTRUCTURE)) {
             required(errors, path + ".zoneConfirmed", claim.zoneConfirmed());
         }
+    }
+
+    private static boolean is(Claim claim, SupportCategory category) {
+        return category.name().equals(claim.category());
+    }
+
+    private static boolean isGuideCategory(Claim claim) {
+        for (SupportCategory category : SupportCategory.values()) {
+            if (is(claim, category)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each fact: a plain name no standard input uses, and a boolean, number, short text or amount of money. */
+    private static void facts(List<FieldProblem> errors, String path, Map<String, JsonNode> facts,
+            Map<String, BigDecimal> rates) {
+        if (facts == null) {
+            return;
+        }
+        facts.forEach((name, value) -> {
+            String field = path + "." + name;
+            if (!name.matches(FACT_NAME)) {
+                errors.add(new FieldProblem(field, "INVALID_FACT_NAME",
+                        "A fact name is a letter-and-digit identifier starting with a small letter, e.g. firstTime"));
+            } else if (QuoteService.STANDARD_CLAIM_INPUTS.contains(name)) {
+                errors.add(new FieldProblem(field, "RESERVED_FACT_NAME",
+                        "The tables already read " + name + " from the claim itself"));
+            }
+            if (value == null || value.isNull()) {
+                errors.add(new FieldProblem(field, "REQUIRED", "Give a value or leave the fact out"));
+            } else if (value.isObject()) {
+                if (value.size() != 2 || !value.has("amount") || !value.has("currency")) {
+                    errors.add(new FieldProblem(field, "INVALID_FORMAT",
+                            "An amount of money is {\"amount\": \"…\", \"currency\": \"…\"}"));
+                } else {
+                    money(errors, field, new Money(value.path("amount").asText(null),
+                            value.path("currency").asText(null)), rates, true);
+                }
+            } else if (value.isTextual() && value.asText().length() > MAX_FACT_TEXT) {
+                errors.add(new FieldProblem(field, "INVALID_LENGTH", "At most " + MAX_FACT_TEXT + " characters"));
+            } else if (!value.isBoolean() && !value.isNumber() && !value.isTextual()) {
+                errors.add(new FieldProblem(field, "INVALID_FORMAT",
+                        "A fact is a boolean, a number, a text or an amount of money"));
+            }
+        });
     }
 
     private static void money(List<FieldProblem> errors, String path, Money money, Map<String, BigDecimal> rates,

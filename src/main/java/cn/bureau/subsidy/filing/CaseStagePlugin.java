@@ -1,6 +1,5 @@
 package cn.bureau.subsidy.filing;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +13,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import cn.bureau.subsidy.common.ParseListeners;
 
 /**
  * Keeps the case record's stage in step with the diagram: every element that carries a {@code stage} property
@@ -34,10 +35,7 @@ class CaseStagePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new StageListener());
+        ParseListeners.addAfter(configuration, new StageListener());
     }
 
     private final class StageListener extends AbstractBpmnParseListener {

@@ -69,6 +69,12 @@ public class CaseStages {
         return applications.findByProgramIdAndStage(program.getId(), CaseProcess.STAGE_AWAITING_PLAN);
     }
 
+    /** Every case filed in the program, whatever its stage, in business-key order. */
+    @Transactional(readOnly = true)
+    public List<Application> filed(Program program) {
+        return applications.findByProgramIdWithClaims(program.getId());
+    }
+
     @Transactional(readOnly = true)
     public long unsettled(Program program) {
         return applications.countByProgramIdAndStageNotIn(program.getId(), CaseProcess.SETTLED_STAGES);

@@ -5,15 +5,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import cn.bureau.subsidy.filing.ApplicationForm.Category;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** One support claim of an application; the special audit (stage 6) records its audited amount. */
 @Entity
@@ -26,8 +25,7 @@ public class Claim {
     @JoinColumn(name = "application_id")
     private Application application;
     private int position;
-    @Enumerated(EnumType.STRING)
-    private Category category;
+    private String category;
     private BigDecimal amount;
     private String currency;
     private LocalDate paidOn;
@@ -44,6 +42,8 @@ public class Claim {
     private BigDecimal uncappedWan;
     private String reasons;
     private String explanation;
+    /** Further facts for a program's own tables, as a JSON object; null when there are none. */
+    private String facts;
 
     protected Claim() {
     }
@@ -66,6 +66,11 @@ public class Claim {
         this.activeFrom = form.activeFrom();
         this.activeTo = form.activeTo();
         this.zoneConfirmed = form.zoneConfirmed();
+        if (form.facts() != null && !form.facts().isEmpty()) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            form.facts().forEach((name, value) -> object.set(name, value));
+            this.facts = object.toString();
+        }
     }
 
     void quoted(BigDecimal supportWan, BigDecimal uncappedWan, String reasons, String explanation) {
@@ -88,7 +93,7 @@ public class Claim {
         return position;
     }
 
-    public Category getCategory() {
+    public String getCategory() {
         return category;
     }
 
@@ -153,6 +158,11 @@ public class Claim {
     /** The quote's explanation of this claim as JSON: inputs, rules fired, every figure. */
     public String getExplanation() {
         return explanation;
+    }
+
+    /** The claim's further facts as a JSON object, or null. */
+    public String getFacts() {
+        return facts;
     }
 
     public BigDecimal getAuditedAmount() {

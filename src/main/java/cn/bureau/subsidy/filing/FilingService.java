@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.program.Program;
 import cn.bureau.subsidy.program.ProgramRepository;
 
@@ -24,14 +25,16 @@ public class FilingService {
     private final ApplicationValidator validator;
     private final RuntimeService runtimeService;
     private final CaseQuotes quotes;
+    private final EngineCaller engine;
 
     FilingService(ProgramRepository programs, ApplicationRepository applications, ApplicationValidator validator,
-            RuntimeService runtimeService, CaseQuotes quotes) {
+            RuntimeService runtimeService, CaseQuotes quotes, EngineCaller engine) {
         this.programs = programs;
         this.applications = applications;
         this.validator = validator;
         this.runtimeService = runtimeService;
         this.quotes = quotes;
+        this.engine = engine;
     }
 
     /** The case an earlier request with the same idempotency key filed, if any. */
@@ -50,7 +53,7 @@ public class FilingService {
                     + ShenzhenTime.at(program.getFilingOpensAt()) + " to " + ShenzhenTime.at(program.getFilingClosesAt())
                     + " (逾期不予受理)");
         }
-        validator.validate(form, program.getFxRatesToCny(), true);
+        validator.validate(form, program, true);
         if (!caller.actsFor(form.applicant().uscc())) {
             throw ApiException.forbidden("An applicant files only for its own enterprise (USCC)");
         }
@@ -60,7 +63,8 @@ public class FilingService {
         // The case keeps what the deployed decisions said at filing; the audit's amounts replace it later.
         quotes.requote(filed, program);
         Application application = applications.saveAndFlush(filed);
-        String instanceId = runtimeService.startProcessInstanceByKey(CaseProcess.KEY, businessKey,
+        String instanceId = engine.call(caller, () -> runtimeService.startProcessInstanceByKey(CaseProcess.KEY,
+                businessKey,
                 Variables.createVariables()
                         .putValue(CaseProcess.VAR_APPLICATION_ID, application.getId().toString())
                         .putValue(CaseProcess.VAR_PROGRAM_CODE, program.getCode())
@@ -70,7 +74,7 @@ public class FilingService {
                         .putValue("projectName", application.getProjectName())
                         .putValue("claimCount", application.getClaims().size())
                         .putValue("claimSummary", claimSummary(application)))
-                .getId();
+                .getId());
         application.startedAs(instanceId);
         return application;
     }

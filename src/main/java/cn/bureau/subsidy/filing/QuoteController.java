@@ -46,10 +46,10 @@ class QuoteController {
     QuoteView quote(@PathVariable String code, @Valid @RequestBody ApplicationForm form,
             @RequestParam(defaultValue = "false") boolean explain) {
         Program program = programs.findByCode(code).orElseThrow(() -> ApiException.notFound("Program", code));
-        validator.validate(form, program.getFxRatesToCny(), false);
+        validator.validate(form, program, false);
         Quote quote = quotes.quote(program, form);
         return new QuoteView(quote.eligible(), quote.reasons(), quote.claims().stream()
-                .map(c -> new ClaimView(c.category().name(), c.eligible(), c.reasons(), c.supportWan(),
+                .map(c -> new ClaimView(c.category(), c.eligible(), c.reasons(), c.supportWan(),
                         explain ? c.explanation() : null))
                 .toList(), quote.totalWan(), explain ? quote.explanation() : null);
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -33,6 +34,9 @@ class IdentitySeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
     static final String DEMO_PASSWORD = "demo";
+    /** The diagrams' process keys, as authorization resource ids. */
+    private static final String CASE_PROCESS = "SubsidyCase";
+    private static final String PROGRAM_PROCESS = "SubsidyProgram";
 
     private static final Map<String, String> GROUP_NAMES = Map.of(
             Groups.PROGRAM_MANAGERS, "Program managers (市商务局 项目管理)",
@@ -42,14 +46,19 @@ class IdentitySeeder implements ApplicationRunner {
             Groups.APPROVERS, "Approvers (审批)",
             Groups.SUPERVISORS, "Supervisors (监督)");
 
-    /** Demo users: id, group, USCC for applicants. */
+    /** Demo users: id, group, USCC for applicants (empty for staff), further groups. */
     private static final List<List<String>> DEMO_USERS = List.of(
             List.of("manager", Groups.PROGRAM_MANAGERS),
             List.of("reviewer", Groups.INITIAL_REVIEWERS),
             List.of("auditor", Groups.AUDITORS),
             List.of("approver", Groups.APPROVERS),
+            // A second approver: whoever issues the funding plan may not also authorise its payments.
+            List.of("approver2", Groups.APPROVERS),
             List.of("supervisor", Groups.SUPERVISORS),
             List.of("admin", Groups.CAMUNDA_ADMIN),
+            // Leads: members of their work group and of its "-leads" group; overdue work escalates to them.
+            List.of("reviewer-lead", Groups.INITIAL_REVIEWERS, "", Groups.leadsOf(Groups.INITIAL_REVIEWERS)),
+            List.of("auditor-lead", Groups.AUDITORS, "", Groups.leadsOf(Groups.AUDITORS)),
             List.of("applicant", Groups.APPLICANTS, "91440300MA5F000181"),
             List.of("applicant2", Groups.APPLICANTS, "91440300MA5F00026U"));
 
@@ -73,6 +82,7 @@ class IdentitySeeder implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         GROUP_NAMES.forEach(this::ensureGroup);
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+        Groups.LED_GROUPS.forEach(group -> ensureGroup(Groups.leadsOf(group), "Leads of " + group));
         grantStaffRights();
         if (demo.enabled()) {
             DEMO_USERS.forEach(this::ensureDemoUser);
@@ -124,25 +134,45 @@ class IdentitySeeder implements ApplicationRunner {
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(group, Resources.TASK, "*", Permissions.READ);
         }
+        // What the application does in the engine on a caller's behalf (EngineCaller): applicants file and act on
+        // their cases, program managers publish programs, staff register objections during the notice.
+        grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, CASE_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(Groups.PROGRAM_MANAGERS, Resources.PROCESS_DEFINITION, PROGRAM_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, PROGRAM_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        for (String group : List.of(Groups.APPLICANTS, Groups.PROGRAM_MANAGERS)) {
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
         for (Resources resource : Resources.values()) {
             grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
     }
 
+    /** Grants the permissions, adding them to the group's existing authorization on that resource if there is one. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
-        }
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(existing -> existing.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst()
+                .orElseGet(() -> {
+                    Authorization created = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+                    created.setGroupId(group);
+                    created.setResource(resource);
+                    created.setResourceId(resourceId);
+                    return created;
+                });
+        boolean missing = false;
         for (Permission permission : permissions) {
-            authorization.addPermission(permission);
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
         }
-        authorizationService.saveAuthorization(authorization);
+        if (missing) {
+            authorizationService.saveAuthorization(authorization);
+        }
     }
 
     private void ensureGroup(String id, String name) {
@@ -164,8 +194,11 @@ class IdentitySeeder implements ApplicationRunner {
             user.setPassword(DEMO_PASSWORD);
             identityService.saveUser(user);
             identityService.createMembership(id, spec.get(1));
+            for (String extraGroup : spec.subList(Math.min(3, spec.size()), spec.size())) {
+                identityService.createMembership(id, extraGroup);
+            }
         }
-        if (spec.size() > 2 && !bindings.existsById(id)) {
+        if (spec.size() > 2 && !spec.get(2).isEmpty() && !bindings.existsById(id)) {
             bindings.save(new ApplicantBinding(id, spec.get(2)));
         }
     }

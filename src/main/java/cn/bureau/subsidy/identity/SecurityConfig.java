@@ -2,12 +2,15 @@ package cn.bureau.subsidy.identity;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,11 +36,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     private static final String[] STAFF = Groups.STAFF.toArray(String[]::new);
+    private static final String[] BOARD_READERS = Groups.BOARD_READERS.toArray(String[]::new);
     private static final RequestMatcher BASIC_AUTH_REQUEST =
             request -> request.getHeader("Authorization") != null;
     /** An API call without a session cannot ride on a logged-in browser: without credentials it gets 401. */
     private static final RequestMatcher SESSIONLESS_API_REQUEST = request -> request.getRequestURI().startsWith("/api/")
             && request.getRequestedSessionId() == null;
+    /**
+     * POSTs that change nothing (they compute an answer from an upload), so a forged one achieves nothing: the
+     * process owner's pages send them from a logged-in browser without a CSRF token.
+     */
+    private static final RequestMatcher SIDE_EFFECT_FREE_POST = request -> "POST".equals(request.getMethod())
+            && List.of("/api/decisions/what-if", "/api/models/checks", "/api/models/migrations/plan")
+                    .contains(request.getRequestURI());
 
     @Bean
     @Order(1)
@@ -60,6 +71,10 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(antMatcher("/login"), antMatcher("/logout")).permitAll()
                         .requestMatchers(antMatcher("/camunda/**"), antMatcher("/actuator/**")).hasAnyAuthority(STAFF)
+                        // The supervision board: its page, its bundle and its API.
+                        .requestMatchers(antMatcher("/supervision"), antMatcher("/supervision/**"),
+                                antMatcher("/app/supervision/**"), antMatcher("/api/supervision/**"))
+                        .hasAnyAuthority(BOARD_READERS)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
@@ -68,7 +83,7 @@ class SecurityConfig {
                 // request that carries Basic credentials cannot be forged by another site.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .ignoringRequestMatchers(antMatcher("/camunda/**"))
-                        .ignoringRequestMatchers(BASIC_AUTH_REQUEST, SESSIONLESS_API_REQUEST))
+                        .ignoringRequestMatchers(BASIC_AUTH_REQUEST, SESSIONLESS_API_REQUEST, SIDE_EFFECT_FREE_POST))
                 .build();
     }
 
@@ -93,6 +108,16 @@ class SecurityConfig {
                     + "\"field\":\"path\",\"code\":\"INVALID_ADDRESS\",\"message\":\"An address without ';', "
                     + "'//', or encoded '.', '%' or '\\\\'\"}]}");
         };
+    }
+
+    /** No engine query with expressions, on the engine REST API and on the webapps' own API. */
+    @Bean
+    FilterRegistrationBean<EngineQueryGuard> engineQueryGuard(ObjectMapper json) {
+        FilterRegistrationBean<EngineQueryGuard> registration = new FilterRegistrationBean<>(new EngineQueryGuard(json));
+        registration.setName("engine-query-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(-1);
+        return registration;
     }
 
     /** Gives the engine REST API the user Spring Security authenticated, with its Camunda groups. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import cn.bureau.subsidy.decision.SupportCategory;
 import cn.bureau.subsidy.decision.SupportLimits;
 import cn.bureau.subsidy.decision.UniformReduction;
 
@@ -24,7 +23,7 @@ import cn.bureau.subsidy.decision.UniformReduction;
 public final class BudgetAllocation {
 
     /** One claim of a qualified case: its unscaled amount is the whole 万元 the quote computed before any cap. */
-    public record Candidate(String caseId, String uscc, SupportCategory category, BigDecimal unscaledWan) {
+    public record Candidate(String caseId, String uscc, String category, BigDecimal unscaledWan) {
 
         public Candidate {
             Objects.requireNonNull(caseId, "caseId");
@@ -34,7 +33,7 @@ public final class BudgetAllocation {
     }
 
     /** One plan line: the amount before anything, after the enterprise maximum, and final; and how. */
-    public record Line(String caseId, String uscc, SupportCategory category, BigDecimal unscaledWan,
+    public record Line(String caseId, String uscc, String category, BigDecimal unscaledWan,
             BigDecimal cappedWan, BigDecimal finalWan, String explanation) {
     }
 

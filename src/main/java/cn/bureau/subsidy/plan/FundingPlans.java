@@ -17,11 +17,13 @@ import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.common.WorkingDays;
 import cn.bureau.subsidy.decision.QuoteService;
-import cn.bureau.subsidy.decision.SupportCategory;
 import cn.bureau.subsidy.filing.Application;
+import cn.bureau.subsidy.filing.CaseFacts;
 import cn.bureau.subsidy.filing.CaseProcess;
 import cn.bureau.subsidy.filing.CaseStages;
 import cn.bureau.subsidy.filing.Claim;
+import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.program.Program;
 import cn.bureau.subsidy.program.ProgramProcess;
 import cn.bureau.subsidy.program.ProgramRepository;
@@ -44,10 +46,11 @@ public class FundingPlans {
     private final WorkingDays workdays;
     private final QuoteService quotes;
     private final PlanLineWriter lineWriter;
+    private final EngineCaller engine;
 
     FundingPlans(ProgramRepository programs, FundingPlanRepository plans, PlanLineRepository lines,
             PlanObjectionRepository objections, CaseStages cases, RuntimeService runtimeService,
-            WorkingDays workdays, QuoteService quotes, PlanLineWriter lineWriter) {
+            WorkingDays workdays, QuoteService quotes, PlanLineWriter lineWriter, EngineCaller engine) {
         this.programs = programs;
         this.plans = plans;
         this.lines = lines;
@@ -57,6 +60,7 @@ public class FundingPlans {
         this.workdays = workdays;
         this.quotes = quotes;
         this.lineWriter = lineWriter;
+        this.engine = engine;
     }
 
     Program program(String code) {
@@ -77,6 +81,12 @@ public class FundingPlans {
                                 l.getProjectName(), l.getCategory(), l.getClaimPosition(), l.getUnscaledWan(),
                                 l.getCappedWan(), l.getAmountWan(), l.isRemoved(), l.getExplanation()))
                         .toList());
+    }
+
+    /** Who issued the program's current plan, once it is issued. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> issuerOf(UUID programId) {
+        return plans.findFirstByProgramIdOrderByPlanVersionDesc(programId).map(FundingPlan::getIssuedBy);
     }
 
     List<PlanLine> lines(FundingPlan plan) {
@@ -105,14 +115,15 @@ public class FundingPlans {
             for (Claim claim : application.getClaims()) {
                 if (claim.getUncappedWan() != null && claim.getUncappedWan().signum() > 0) {
                     candidates.add(new BudgetAllocation.Candidate(application.getId().toString(),
-                            application.getUscc(), SupportCategory.valueOf(claim.getCategory().name()),
+                            application.getUscc(), claim.getCategory(),
                             claim.getUncappedWan()));
                     applicationOf.add(application);
                     claimOf.add(claim);
                 }
             }
         }
-        BudgetAllocation.Result allocation = BudgetAllocation.of(quotes.supportLimits())
+        BudgetAllocation.Result allocation = BudgetAllocation.of(quotes.supportLimits(
+                CaseFacts.of(program).decisions()))
                 .allocate(candidates, program.getBudgetWan());
         FundingPlan plan = plans.save(new FundingPlan(program.getId(), version, program.getBudgetWan(),
                 allocation.allocatedWan(), ShenzhenTime.now()));
@@ -121,7 +132,7 @@ public class FundingPlans {
             BudgetAllocation.Line line = allocation.lines().get(i);
             Application application = applicationOf.get(i);
             lines.add(new PlanLineWriter.NewLine(application.getId(), application.getUscc(),
-                    application.getEnterpriseName(), application.getProjectName(), line.category().name(),
+                    application.getEnterpriseName(), application.getProjectName(), line.category(),
                     claimOf.get(i).getPosition(), line.unscaledWan(), line.cappedWan(), line.finalWan(),
                     line.explanation()));
         }
@@ -154,7 +165,7 @@ public class FundingPlans {
         return workdays.after(ShenzhenTime.now(), program.workingDays(Sla.NOTICE));
     }
 
-    public UUID raiseObjection(String programCode, UUID applicationId, String reason, String raisedBy) {
+    public UUID raiseObjection(String programCode, UUID applicationId, String reason, Caller raisedBy) {
         Program program = program(programCode);
         FundingPlan plan = current(program);
         if (plan.getStatus() != FundingPlan.Status.NOTICE) {
@@ -163,13 +174,13 @@ public class FundingPlans {
         if (lines.findByPlanIdAndApplicationId(plan.getId(), applicationId).isEmpty()) {
             throw ApiException.invalid("caseId", "NOT_IN_PLAN", "This case has no line in the plan");
         }
-        PlanObjection objection = objections.save(new PlanObjection(plan.getId(), applicationId, reason, raisedBy,
-                ShenzhenTime.now()));
-        runtimeService.createMessageCorrelation(ProgramProcess.MESSAGE_OBJECTION_RAISED)
+        PlanObjection objection = objections.save(new PlanObjection(plan.getId(), applicationId, reason,
+                raisedBy.userId(), ShenzhenTime.now()));
+        engine.run(raisedBy, () -> runtimeService.createMessageCorrelation(ProgramProcess.MESSAGE_OBJECTION_RAISED)
                 .processInstanceBusinessKey(program.getCode())
                 .setVariableLocal("objectionId", objection.getId().toString())
                 .setVariableLocal("objectionSummary", "Case " + applicationId + ": " + reason)
-                .correlate();
+                .correlate());
         return objection.getId();
     }
 

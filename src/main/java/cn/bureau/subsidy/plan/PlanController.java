@@ -74,7 +74,7 @@ class PlanController {
         } catch (IllegalArgumentException notAnId) {
             throw ApiException.invalid("caseId", "INVALID_FORMAT", "A case id");
         }
-        return Map.of("objectionId", plans.raiseObjection(code, caseId, objection.reason(), callers.current().userId())
+        return Map.of("objectionId", plans.raiseObjection(code, caseId, objection.reason(), callers.current())
                 .toString());
     }
 

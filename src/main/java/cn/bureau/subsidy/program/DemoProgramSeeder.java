@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.bureau.subsidy.common.ShenzhenTime;
+import cn.bureau.subsidy.identity.Caller;
 import cn.bureau.subsidy.identity.DemoProperties;
+import cn.bureau.subsidy.identity.Groups;
 
 /**
  * The demo 2026 program on the embedded default: the guide's parameters, with its filing window moved to open
@@ -27,6 +31,7 @@ import cn.bureau.subsidy.identity.DemoProperties;
 class DemoProgramSeeder implements ApplicationRunner {
 
     static final String CODE = "SZ-2026-OFI";
+    private static final Caller PUBLISHER = new Caller("manager", Set.of(Groups.PROGRAM_MANAGERS), Optional.empty());
     private static final Logger log = LoggerFactory.getLogger(DemoProgramSeeder.class);
 
     private final DemoProperties demo;
@@ -52,7 +57,7 @@ class DemoProgramSeeder implements ApplicationRunner {
                 .toOffsetDateTime();
         publisher.publish(new ProgramRequest(CODE, "2026 central funds for outbound investment cooperation (demo)",
                 2025, opens, closes, materialsClose, BigDecimal.valueOf(5000), Map.of("USD", new BigDecimal("7.0288")),
-                Map.of("1Y", new BigDecimal("3.0"), "5Y", new BigDecimal("3.5"))), "manager");
+                Map.of("1Y", new BigDecimal("3.0"), "5Y", new BigDecimal("3.5"))), PUBLISHER);
         log.info("Demo program {} published: online filing open {} to {}, materials until {}", CODE, opens, closes,
                 materialsClose);
     }

@@ -2,7 +2,9 @@ package cn.bureau.subsidy.program;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,10 +19,16 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.bureau.subsidy.decision.SupportCategory;
+
 /** A published application guide (发布申报指南): its windows, budget, rates and service levels. */
 @Entity
 @Table(name = "program")
 public class Program {
+
+    /** The categories of the 2026 guide, offered when a program names none. */
+    public static final List<String> DEFAULT_CATEGORIES = Arrays.stream(SupportCategory.values()).map(Enum::name)
+            .toList();
 
     @Id
     private UUID id;
@@ -41,7 +49,11 @@ public class Program {
     private int objectionDays = 3;
     private int disbursementDocsDays = 10;
     private int disbursementDays = 5;
+    /** Working days after a task's due date at which it escalates a second time (to the group's leads). */
+    private int escalationDays = 3;
     private String processInstanceId;
+    /** The category codes the program offers, comma-separated; null means the 2026 guide's four. */
+    private String categories;
     private Instant createdAt;
     private String createdBy;
     @Version
@@ -58,6 +70,13 @@ public class Program {
     @MapKeyColumn(name = "term")
     @Column(name = "percent")
     private Map<String, BigDecimal> lprPercent = new HashMap<>();
+
+    /** Role (e.g. {@code supportRates}) to decision key, for the roles the program does not leave at the default. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "program_decision", joinColumns = @JoinColumn(name = "program_id"))
+    @MapKeyColumn(name = "role")
+    @Column(name = "decision_key")
+    private Map<String, String> decisions = new HashMap<>();
 
     protected Program() {
     }
@@ -79,6 +98,14 @@ public class Program {
         this.createdBy = createdBy;
     }
 
+    void configure(List<String> categories, Map<String, String> decisions) {
+        this.categories = categories == null || categories.isEmpty() ? null : String.join(",", categories);
+        this.decisions.clear();
+        if (decisions != null) {
+            this.decisions.putAll(decisions);
+        }
+    }
+
     /** Online filing is open from its opening instant up to, not including, its closing instant. */
     public boolean acceptsFilingAt(Instant instant) {
         return !instant.isBefore(filingOpensAt) && instant.isBefore(filingClosesAt);
@@ -97,6 +124,10 @@ public class Program {
             case DISBURSEMENT_DOCUMENTS -> disbursementDocsDays;
             case DISBURSEMENT -> disbursementDays;
         };
+    }
+
+    public int getEscalationDays() {
+        return escalationDays;
     }
 
     void startedAs(String processInstanceId) {
@@ -141,6 +172,17 @@ public class Program {
 
     public Map<String, BigDecimal> getLprPercent() {
         return Map.copyOf(lprPercent);
+    }
+
+    /** The category codes a claim may have in this program. */
+    public List<String> getCategories() {
+        return categories == null || categories.isBlank() ? DEFAULT_CATEGORIES
+                : Arrays.stream(categories.split(",")).map(String::strip).toList();
+    }
+
+    /** The decisions the program names, by role; the roles it leaves out use the 2026 guide's tables. */
+    public Map<String, String> getDecisions() {
+        return Map.copyOf(decisions);
     }
 
     public String getProcessInstanceId() {

@@ -32,7 +32,7 @@ class ProgramController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('program-managers')")
     ProgramView publish(@Valid @RequestBody ProgramRequest request) {
-        return ProgramView.of(publisher.publish(request, callers.current().userId()));
+        return ProgramView.of(publisher.publish(request, callers.current()));
     }
 
     @GetMapping("/{code}")

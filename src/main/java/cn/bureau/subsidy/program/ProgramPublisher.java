@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,9 @@ import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.Money;
 import cn.bureau.subsidy.common.ShenzhenTime;
+import cn.bureau.subsidy.decision.DecisionKeys;
+import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.EngineCaller;
 
 /** Publishes a guide (stage 1): stores the program and starts its lifecycle process. */
 @Service
@@ -29,14 +33,19 @@ public class ProgramPublisher {
 
     private final ProgramRepository programs;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final EngineCaller engine;
 
-    ProgramPublisher(ProgramRepository programs, RuntimeService runtimeService) {
+    ProgramPublisher(ProgramRepository programs, RuntimeService runtimeService, RepositoryService repositoryService,
+            EngineCaller engine) {
         this.programs = programs;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.engine = engine;
     }
 
     @Transactional
-    public Program publish(ProgramRequest request, String publishedBy) {
+    public Program publish(ProgramRequest request, Caller publisher) {
         validate(request);
         if (programs.existsByCode(request.code())) {
             throw ApiException.conflict("DUPLICATE_PROGRAM", "A program with code " + request.code() + " exists");
@@ -44,19 +53,21 @@ public class ProgramPublisher {
         Program program = programs.save(new Program(request.code(), request.title(), request.supportYear(),
                 request.filingOpensAt().toInstant(), request.filingClosesAt().toInstant(),
                 request.materialsCloseAt().toInstant(), request.budgetWan(), request.fxRatesToCny(),
-                request.lprPercent(), ShenzhenTime.now(), publishedBy));
-        String instanceId = runtimeService.startProcessInstanceByKey(ProgramProcess.KEY, program.getCode(),
+                request.lprPercent(), ShenzhenTime.now(), publisher.userId()));
+        program.configure(request.categories(), request.decisions());
+        String instanceId = engine.call(publisher, () -> runtimeService.startProcessInstanceByKey(ProgramProcess.KEY,
+                program.getCode(),
                 Variables.createVariables()
                         .putValue(ProgramProcess.VAR_PROGRAM_CODE, program.getCode())
                         .putValue(ProgramProcess.VAR_FILING_OPENS_AT, Date.from(program.getFilingOpensAt()))
                         .putValue(ProgramProcess.VAR_FILING_CLOSES_AT, Date.from(program.getFilingClosesAt()))
                         .putValue(ProgramProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt())))
-                .getId();
+                .getId());
         program.startedAs(instanceId);
         return program;
     }
 
-    private static void validate(ProgramRequest request) {
+    private void validate(ProgramRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         instant(errors, "filingOpensAt", request.filingOpensAt());
         instant(errors, "filingClosesAt", request.filingClosesAt());
@@ -99,6 +110,21 @@ public class ProgramPublisher {
         request.lprPercent().keySet().stream().filter(term -> !LPR_TERMS.contains(term))
                 .forEach(term -> errors.add(new FieldProblem("lprPercent." + term, "UNKNOWN_FIELD",
                         "LPR terms are 1Y and 5Y")));
+        if (request.categories() != null && request.categories().stream().distinct().count()
+                != request.categories().size()) {
+            errors.add(new FieldProblem("categories", "DUPLICATE", "Each category once"));
+        }
+        if (request.decisions() != null) {
+            request.decisions().forEach((role, key) -> {
+                if (!DecisionKeys.ROLES.contains(role)) {
+                    errors.add(new FieldProblem("decisions." + role, "UNKNOWN_FIELD",
+                            "Decision roles are " + String.join(", ", DecisionKeys.ROLES)));
+                } else if (key != null && !key.isBlank() && !isDeployed(key)) {
+                    errors.add(new FieldProblem("decisions." + role, "UNKNOWN_DECISION",
+                            "No decision " + key + " is deployed: add its table to decisions/ and roll it out first"));
+                }
+            });
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -113,5 +139,9 @@ public class ProgramPublisher {
 
     private static int decimals(BigDecimal value) {
         return Math.max(0, value.stripTrailingZeros().scale());
+    }
+
+    private boolean isDeployed(String decisionKey) {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).count() > 0;
     }
 }

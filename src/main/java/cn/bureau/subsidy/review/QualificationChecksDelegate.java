@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.decision.ApplicationFacts;
+import cn.bureau.subsidy.decision.ProgramParameters;
 import cn.bureau.subsidy.decision.QuoteService;
 import cn.bureau.subsidy.filing.Application;
 import cn.bureau.subsidy.filing.CaseFacts;
@@ -24,13 +25,16 @@ import cn.bureau.subsidy.program.ProgramRepository;
 /**
  * Qualification check (资质审查, stage 7), automated part: compares the enterprise's declarations with the
  * registries, notes every mismatch, and hands the eligibility table the facts as the registries correct them. The
- * next element of the diagram evaluates {@code Decision_ApplicationEligibility} on those facts, so the evaluation
- * is part of the case's history.
+ * next element of the diagram evaluates the program's application-eligibility table (its key in
+ * {@code applicationEligibilityDecision}; {@code Decision_ApplicationEligibility} for the 2026 guide) on those facts,
+ * so the evaluation is part of the case's history.
  */
 @Component("qualificationChecksDelegate")
 class QualificationChecksDelegate implements JavaDelegate {
 
     static final String REGISTRY_FINDINGS = "registryFindings";
+    /** The key of the program's application-eligibility table, which the business rule task evaluates. */
+    static final String ELIGIBILITY_DECISION = "applicationEligibilityDecision";
 
     private final CaseStages cases;
     private final ProgramRepository programs;
@@ -55,8 +59,10 @@ class QualificationChecksDelegate implements JavaDelegate {
         ApplicationFacts corrected = new ApplicationFacts(declared.applicant(),
                 corrected(declared.declarations(), listed), declared.project(), declared.claims());
         // The table's inputs live only until it has been evaluated: the case keeps its facts in its own tables.
-        quotes.applicationEligibilityInputs(CaseFacts.of(program), corrected)
+        ProgramParameters parameters = CaseFacts.of(program);
+        quotes.applicationEligibilityInputs(parameters, corrected)
                 .forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
+        execution.setVariable(ELIGIBILITY_DECISION, parameters.decisions().applicationEligibility());
         execution.setVariable(REGISTRY_FINDINGS, String.join("\n", findings));
     }
 

@@ -1,5 +1,6 @@
 package cn.bureau.subsidy.review;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,12 +26,25 @@ class ReviewRecorder implements TaskListener {
     static final String REJECT = "REJECT";
     private static final Set<String> DECISIONS = Set.of(ACCEPT, RETURN, REJECT);
 
+    /** Separation of duties: whoever did one of these on a case does not do the other. */
+    private static final Map<String, String> EXCLUSIVE_STAGES = Map.of("INITIAL_REVIEW", "SPECIAL_AUDIT",
+            "SPECIAL_AUDIT", "INITIAL_REVIEW");
+
     private final ReviewDecisions decisions;
     private final CaseStages cases;
 
     ReviewRecorder(ReviewDecisions decisions, CaseStages cases) {
         this.decisions = decisions;
         this.cases = cases;
+    }
+
+    private void refuseSecondRoleOnTheSameCase(UUID applicationId, String stage, String actor) {
+        String other = EXCLUSIVE_STAGES.get(stage);
+        if (other != null && decisions.findByApplicationIdOrderByDecidedAt(applicationId).stream()
+                .anyMatch(d -> d.getStage().equals(other) && d.getDecidedBy().equals(actor))) {
+            throw new BadUserRequestException("One person cannot do both the initial review and the special audit "
+                    + "of a case: " + actor + " already did the " + other);
+        }
     }
 
     @Override
@@ -44,8 +58,11 @@ class ReviewRecorder implements TaskListener {
             throw new BadUserRequestException("reason: required to return or reject a case");
         }
         String applicationId = (String) task.getVariable(CaseProcess.VAR_APPLICATION_ID);
-        decisions.save(new ReviewDecision(UUID.fromString(applicationId), TaskFacts.stage(task), decision, reason,
-                TaskActor.of(task), ShenzhenTime.now(), task.getId()));
+        String stage = TaskFacts.stage(task);
+        String actor = TaskActor.of(task);
+        refuseSecondRoleOnTheSameCase(UUID.fromString(applicationId), stage, actor);
+        decisions.save(new ReviewDecision(UUID.fromString(applicationId), stage, decision, reason, actor,
+                ShenzhenTime.now(), task.getId()));
         if (RETURN.equals(decision)) {
             task.getExecution().setVariable("correctionReason", reason);
         } else if (REJECT.equals(decision)) {

@@ -7,11 +7,15 @@ import java.util.List;
 import cn.bureau.subsidy.common.Money;
 import cn.bureau.subsidy.disbursement.PaymentView;
 
-/** A case as {@code GET /api/cases/{caseId}} shows it: stage, who holds it until when, amounts, history. */
+/**
+ * A case as {@code GET /api/cases/{caseId}} shows it: stage, who holds it until when, amounts, history; staff also
+ * see its audit trail.
+ */
 record CaseView(String caseId, String businessKey, String programCode, String stage, String outcome,
         String outcomeReason, Enterprise enterprise, Project project, List<ClaimView> claims,
         BigDecimal planAmountWan, List<TaskView> currentTasks, List<ReviewView> reviews,
-        List<PaymentView> payments, List<HistoryEntry> history, OffsetDateTime filedAt) {
+        List<PaymentView> payments, List<HistoryEntry> history, OffsetDateTime filedAt,
+        List<Escalation> escalations, List<AuditTrail.Event> auditTrail) {
 
     record Enterprise(String uscc, String name) {
     }

@@ -15,6 +15,7 @@ import cn.bureau.subsidy.disbursement.Disbursements;
 import cn.bureau.subsidy.filing.Application;
 import cn.bureau.subsidy.filing.ApplicantActions;
 import cn.bureau.subsidy.filing.Claim;
+import cn.bureau.subsidy.identity.Caller;
 import cn.bureau.subsidy.identity.Callers;
 import cn.bureau.subsidy.program.ProgramRepository;
 import cn.bureau.subsidy.review.ReviewDecisions;
@@ -35,9 +36,12 @@ class CaseViews {
     private final Disbursements disbursements;
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final Escalations escalations;
+    private final AuditTrail audit;
 
     CaseViews(ApplicantActions cases, Callers callers, ProgramRepository programs, ReviewDecisions reviews,
-            Disbursements disbursements, TaskService taskService, HistoryService historyService) {
+            Disbursements disbursements, TaskService taskService, HistoryService historyService,
+            Escalations escalations, AuditTrail audit) {
         this.cases = cases;
         this.callers = callers;
         this.programs = programs;
@@ -45,10 +49,13 @@ class CaseViews {
         this.disbursements = disbursements;
         this.taskService = taskService;
         this.historyService = historyService;
+        this.escalations = escalations;
+        this.audit = audit;
     }
 
     CaseView view(String caseId) {
-        Application a = cases.visibleCase(caseId, callers.current());
+        Caller caller = callers.current();
+        Application a = cases.visibleCase(caseId, caller);
         String programCode = programs.findById(a.getProgramId()).orElseThrow().getCode();
         return new CaseView(a.getId().toString(), a.getBusinessKey(), programCode, a.getStage(), a.getOutcome(),
                 a.getOutcomeReason(), new CaseView.Enterprise(a.getUscc(), a.getEnterpriseName()),
@@ -58,11 +65,12 @@ class CaseViews {
                         .map(r -> new ReviewView(r.getStage(), r.getDecision(), r.getReason(), r.getDecidedBy(),
                                 ShenzhenTime.at(r.getDecidedAt())))
                         .toList(),
-                disbursements.of(a.getId()), history(a), ShenzhenTime.at(a.getFiledAt()));
+                disbursements.of(a.getId()), history(a), ShenzhenTime.at(a.getFiledAt()),
+                escalations.ofCase(a.getId()), caller.isStaff() ? audit.ofCase(a.getId()) : null);
     }
 
     private static ClaimView claim(Claim c) {
-        return new ClaimView(c.getPosition(), c.getCategory().name(), money(c.getAmount(), c.getCurrency()),
+        return new ClaimView(c.getPosition(), c.getCategory(), money(c.getAmount(), c.getCurrency()),
                 c.getAuditedAmount() == null ? null : money(c.getAuditedAmount(), c.getCurrency()));
     }
 

@@ -38,7 +38,8 @@ class DmnTablesTest {
     void everyDecisionKeepsTheConventions() {
         List<Path> files = FileDecisions.files(FileDecisions.FOLDER);
         assertThat(files).extracting(f -> f.getFileName().toString())
-                .containsExactly("eligibility.dmn", "required-materials.dmn", "support-rates.dmn");
+                .containsExactly("contracting-award.dmn", "eligibility.dmn", "required-materials.dmn",
+                        "support-rates.dmn");
         for (Path file : files) {
             DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
             Dmn.validateModel(model);

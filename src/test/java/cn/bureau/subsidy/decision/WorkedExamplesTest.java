@@ -107,8 +107,8 @@ class WorkedExamplesTest {
 
         assertThat(quote.reasons()).isEmpty();
         assertThat(quote.claims()).extracting(ClaimQuote::category).containsExactly(
-                SupportCategory.PRE_PROJECT_FEES, SupportCategory.LOAN_INTEREST, SupportCategory.INSURANCE_PREMIUM,
-                SupportCategory.ZONE_INFRASTRUCTURE);
+                SupportCategory.PRE_PROJECT_FEES.name(), SupportCategory.LOAN_INTEREST.name(),
+                SupportCategory.INSURANCE_PREMIUM.name(), SupportCategory.ZONE_INFRASTRUCTURE.name());
         assertThat(quote.claims()).extracting(ClaimQuote::supportWan)
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("30"), new BigDecimal("15"), new BigDecimal("21"),

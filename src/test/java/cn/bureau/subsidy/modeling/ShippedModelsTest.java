@@ -50,6 +50,29 @@ class ShippedModelsTest {
 
     @ParameterizedTest
     @MethodSource("diagrams")
+    void everyUserTaskEscalatesAtItsDueDateAndAgainLater(Path diagram) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            java.util.List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener> timeouts =
+                    task.getExtensionElements().getElementsQuery()
+                            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class)
+                            .list().stream().filter(l -> "timeout".equals(l.getCamundaEvent())).toList();
+            assertThat(timeouts).as("%s timeout listeners", task.getId())
+                    .extracting(l -> l.getAttributeValue("id") + " " + l.getCamundaDelegateExpression())
+                    .containsExactly("TaskListener_Overdue ${slaEscalation}",
+                            "TaskListener_Escalate ${slaEscalation}");
+            String first = timeouts.get(0).getTimeouts().iterator().next().getTimeDate().getTextContent();
+            String second = timeouts.get(1).getTimeouts().iterator().next().getTimeDate().getTextContent();
+            assertThat(first).as("%s first threshold is its due date", task.getId())
+                    .isEqualTo(task.getCamundaDueDate());
+            assertThat(second).as("%s second threshold", task.getId())
+                    .matches("\\$\\{deadlines\\.escalation(After)?\\(programCode, .+\\)\\}");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("diagrams")
     void noModelRunsScriptsAndEveryProcessKeepsHistoryForTenYears(Path diagram) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
 

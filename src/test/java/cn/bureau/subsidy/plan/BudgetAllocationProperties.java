@@ -41,7 +41,7 @@ class BudgetAllocationProperties {
                 net.jqwik.api.Tuple.of(10, Arbitraries.longs().between(60, 1500)));
         Arbitrary<Candidate> candidate = Combinators.combine(enterprise, amount,
                 Arbitraries.of(SupportCategory.class), Arbitraries.integers().between(1, 9999))
-                .as((e, wan, category, caseNo) -> new Candidate("case-" + caseNo, "ENT-" + e, category,
+                .as((e, wan, category, caseNo) -> new Candidate("case-" + caseNo, "ENT-" + e, category.name(),
                         BigDecimal.valueOf(wan)));
         Arbitrary<List<Candidate>> candidates = candidate.list().ofMinSize(100).ofMaxSize(600);
         return candidates.flatMap(list -> {

@@ -65,7 +65,7 @@ class BudgetAllocationTest {
     }
 
     static Candidate candidate(String caseId, String uscc, SupportCategory category, long wan) {
-        return new Candidate(caseId, uscc, category, wan(wan));
+        return new Candidate(caseId, uscc, category.name(), wan(wan));
     }
 
     static BigDecimal wan(long wan) {

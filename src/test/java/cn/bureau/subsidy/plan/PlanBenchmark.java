@@ -45,7 +45,7 @@ class PlanBenchmark {
 
     @Test
     void planOverManyQualifiedCases() {
-        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), "manager");
+        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER);
         int lines = seedQualifiedCases(program, CASES);
 
         long baseline = time(() -> transactions.executeWithoutResult(status -> plainJdbcPlan(program)));
@@ -127,7 +127,7 @@ class PlanBenchmark {
                 from application a join claim c on c.application_id = a.id
                 where a.program_id = ? and a.stage = ? order by a.business_key, c.position""",
                 (rs, n) -> new BudgetAllocation.Candidate(rs.getString(1), rs.getString(2),
-                        SupportCategory.valueOf(rs.getString(3)), rs.getBigDecimal(4)),
+                        rs.getString(3), rs.getBigDecimal(4)),
                 program.getId(), CaseProcess.STAGE_AWAITING_PLAN);
     }
 

@@ -62,8 +62,9 @@ class CaseLifecycleScenarioTest {
     @BeforeEach
     void publishProgram() {
         BpmnAwareTests.init(engine);
+        ensureUser("approver2", "approvers");
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING.minusSeconds(10 * 86_400)));
-        program = publisher.publish(Fixtures.program(Fixtures.programCode()), "manager");
+        program = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER);
         scenario = new Scenario(engine).track(program.getProcessInstanceId());
         officersAcceptEverything();
         applicantAnswersEverything();
@@ -90,6 +91,9 @@ class CaseLifecycleScenarioTest {
                 "Timer_FilingCloses", "Timer_MaterialsClose", "ServiceTask_CalculatePlan", "UserTask_DraftPlan",
                 "UserTask_ApprovePlan", "Timer_NoticeEnds", "UserTask_IssuePlan", "ServiceTask_NotifyCases",
                 "EndEvent_PlanIssued");
+        // The engine's user operation log knows who acted: the applicant, the officers.
+        assertThat(historyService.createUserOperationLogQuery().processInstanceId(filed.getProcessInstanceId())
+                .list()).extracting(entry -> entry.getUserId()).contains("applicant", "reviewer", "auditor", "approver2");
         Application paid = reload(filed);
         assertThat(paid.getStage()).isEqualTo("PAID");
         assertThat(paid.getOutcome()).isEqualTo("PAID");
@@ -103,6 +107,8 @@ class CaseLifecycleScenarioTest {
                 .containsEntry("UserTask_IssuePlan", List.of("approvers"))
                 .containsEntry("UserTask_SubmitDisbursementDocuments", List.of("applicants"))
                 .containsEntry("UserTask_AuthoriseDisbursement", List.of("approvers"));
+        assertThat(historyService.createUserOperationLogQuery().processInstanceId(filed.getProcessInstanceId())
+                .userId("approver2").count()).isPositive();
     }
 
     @Test
@@ -198,7 +204,7 @@ class CaseLifecycleScenarioTest {
         scenario.runUntil(() -> runtimeService.getActiveActivityIds(program.getProcessInstanceId())
                 .contains("Timer_NoticeEnds"));
 
-        plans.raiseObjection(program.getCode(), objectedTo.getId(), "Funded twice", "manager");
+        plans.raiseObjection(program.getCode(), objectedTo.getId(), "Funded twice", Fixtures.MANAGER);
         scenario.runUntil(() -> ended(objectedTo) && ended(other));
 
         assertThat(instance(objectedTo)).hasPassed("Event_RemovedFromPlan", "EndEvent_RemovedFromPlan");
@@ -223,6 +229,35 @@ class CaseLifecycleScenarioTest {
         scenario.complete("approver", approval, Map.of("decision", "ACCEPT"));
         assertThat(plans.plan(program.getCode()).approvedBy()).isEqualTo("approver");
         assertThat(plans.plan(program.getCode()).draftedBy()).isEqualTo("chief");
+    }
+
+    @Test
+    void whoeverDidTheInitialReviewCannotAuditTheCase() {
+        ensureUser("generalist", "initial-reviewers", "auditors");
+        scenario.on("UserTask_InitialReview", task -> scenario.complete("generalist", task, Map.of("decision", "ACCEPT")));
+        Application filed = file(Fixtures.application());
+        scenario.runUntil(() -> scenario.waitingTask("UserTask_SpecialAudit").isPresent());
+        var audit = scenario.waitingTask("UserTask_SpecialAudit").orElseThrow();
+
+        assertThatThrownBy(() -> scenario.complete("generalist", audit, Map.of("decision", "ACCEPT")))
+                .hasMessageContaining("cannot do both the initial review and the special audit");
+        scenario.complete("auditor", audit, Map.of("decision", "ACCEPT"));
+        scenario.runUntil(() -> !stage(filed).equals("SPECIAL_AUDIT"));
+    }
+
+    @Test
+    void theApproverWhoIssuedThePlanCannotAuthoriseItsPayments() {
+        Application filed = file(Fixtures.application());
+        scenario.runUntil(() -> scenario.waitingTask("UserTask_AuthoriseDisbursement").isPresent());
+        var authorisation = scenario.waitingTask("UserTask_AuthoriseDisbursement").orElseThrow();
+
+        assertThatThrownBy(() -> scenario.complete("approver", authorisation, Map.of("decision", "ACCEPT")))
+                .hasMessageContaining("issued the funding plan cannot authorise its payments");
+        ensureUser("approver2", "approvers");
+        scenario.on("UserTask_AuthoriseDisbursement", task -> scenario.complete("approver2", task,
+                Map.of("decision", "ACCEPT")));
+        scenario.runUntil(() -> ended(filed));
+        assertThat(reload(filed).getOutcome()).isEqualTo("PAID");
     }
 
     @Test
@@ -297,7 +332,7 @@ class CaseLifecycleScenarioTest {
     private void officersAcceptEverything() {
         for (var entry : Map.of("UserTask_InitialReview", "reviewer", "UserTask_FormalReview", "reviewer",
                 "UserTask_SpecialAudit", "auditor", "UserTask_QualificationReview", "auditor",
-                "UserTask_AuthoriseDisbursement", "approver", "UserTask_DraftPlan", "manager",
+                "UserTask_AuthoriseDisbursement", "approver2", "UserTask_DraftPlan", "manager",
                 "UserTask_ApprovePlan", "approver", "UserTask_IssuePlan", "approver").entrySet()) {
             scenario.on(entry.getKey(), task -> scenario.complete(entry.getValue(), task, Map.of("decision", "ACCEPT")));
         }

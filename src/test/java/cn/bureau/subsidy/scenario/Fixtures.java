@@ -25,6 +25,7 @@ public final class Fixtures {
     public static final String USCC = "91440300MA5F000181";
     public static final String OTHER_USCC = "91440300MA5F00026U";
     public static final Caller APPLICANT = new Caller("applicant", Set.of(Groups.APPLICANTS), Optional.of(USCC));
+    public static final Caller MANAGER = new Caller("manager", Set.of(Groups.PROGRAM_MANAGERS), Optional.empty());
     public static final Instant DURING_FILING = OffsetDateTime.parse("2026-04-20T10:00:00+08:00").toInstant();
     public static final Instant FILING_CLOSES = OffsetDateTime.parse("2026-04-30T18:00:00+08:00").toInstant();
     /** The simulated treasury refuses accounts starting with 0000. */
