@@ -341,7 +341,7 @@ class MigrationTest {
     private Scenario defaults(Scenario scenario) {
         for (var entry : Map.of("UserTask_InitialReview", "reviewer", "UserTask_FormalReview", "reviewer",
                 "UserTask_SpecialAudit", "auditor", "UserTask_QualificationReview", "auditor", RENAMED, "auditor",
-                "UserTask_AuthoriseDisbursement", "approver", "UserTask_DraftPlan", "manager",
+                "UserTask_AuthoriseDisbursement", "approver2", "UserTask_DraftPlan", "manager",
                 "UserTask_ApprovePlan", "approver", "UserTask_IssuePlan", "approver").entrySet()) {
             scenario.on(entry.getKey(), task -> complete(entry.getValue(), task, Map.of("decision", "ACCEPT")));
         }

@@ -60,8 +60,8 @@ class ShippedModelsTest {
                             .list().stream().filter(l -> "timeout".equals(l.getCamundaEvent())).toList();
             assertThat(timeouts).as("%s timeout listeners", task.getId())
                     .extracting(l -> l.getAttributeValue("id") + " " + l.getCamundaDelegateExpression())
-                    .containsExactly("TaskListener_Overdue ${slaEscalation}",
-                            "TaskListener_Escalate ${slaEscalation}");
+                    .containsExactly(task.getId().replace("UserTask_", "TaskListener_") + "_Overdue ${slaEscalation}",
+                            task.getId().replace("UserTask_", "TaskListener_") + "_Escalate ${slaEscalation}");
             String first = timeouts.get(0).getTimeouts().iterator().next().getTimeDate().getTextContent();
             String second = timeouts.get(1).getTimeouts().iterator().next().getTimeDate().getTextContent();
             assertThat(first).as("%s first threshold is its due date", task.getId())
