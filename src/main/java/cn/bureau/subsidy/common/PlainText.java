@@ -1,12 +1,14 @@
 package cn.bureau.subsidy.common;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 /**
  * What a JSON body may hold where the contract expects text or a yes/no. Text is plain: no control characters
@@ -70,10 +73,37 @@ public class PlainText {
         }
     }
 
-    /** Spring Boot installs every {@link com.fasterxml.jackson.databind.Module} bean in its object mapper. */
+    /**
+     * A time read from an ISO-8601 string only. The offset date-time reader takes a number as seconds since 1970 and
+     * does not consult the coercion settings below, so 946684800 opened a filing window on 2000-01-01.
+     */
+    static final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
+        IsoOffsetDateTimeDeserializer() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+            }
+            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
+    }
+
+    /**
+     * Spring Boot installs every {@link com.fasterxml.jackson.databind.Module} bean in its object mapper, after the
+     * well-known ones (Java time), so these readers take precedence.
+     */
     @Bean
     SimpleModule plainTextModule() {
-        return new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer());
+        return new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer())
+                .addDeserializer(OffsetDateTime.class, new IsoOffsetDateTimeDeserializer());
     }
 
     @Bean
