@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.Money;
+import cn.bureau.subsidy.common.PlainText;
 import cn.bureau.subsidy.common.Uscc;
 import cn.bureau.subsidy.decision.QuoteService;
 import cn.bureau.subsidy.decision.SupportCategory;
@@ -33,6 +34,7 @@ class ApplicationValidator {
     private static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
     private static final String FACT_NAME = "[a-z][A-Za-z0-9]{0,39}";
     private static final int MAX_FACT_TEXT = 200;
+    private static final BigDecimal MAX_FACT_NUMBER = BigDecimal.TEN.pow(15);
 
     void validate(ApplicationForm form, Program program, boolean forFiling) {
         Map<String, BigDecimal> fxRatesToCny = program.getFxRatesToCny();
@@ -143,11 +145,28 @@ class ApplicationValidator {
                 }
             } else if (value.isTextual() && value.asText().length() > MAX_FACT_TEXT) {
                 errors.add(new FieldProblem(field, "INVALID_LENGTH", "At most " + MAX_FACT_TEXT + " characters"));
+            } else if (value.isTextual() && !PlainText.isPlain(value.asText())) {
+                // A fact is read as a JSON tree, past the plain-text rule every other text field has.
+                errors.add(new FieldProblem(field, "INVALID_CHARACTERS",
+                        "Control characters and broken Unicode are not accepted"));
+            } else if (value.isNumber() && !isModestNumber(value)) {
+                // 1e400 or a thousand digits would reach the decision engine's arithmetic.
+                errors.add(new FieldProblem(field, "OUT_OF_RANGE",
+                        "A number below 10^15 in size with at most six decimals"));
             } else if (!value.isBoolean() && !value.isNumber() && !value.isTextual()) {
                 errors.add(new FieldProblem(field, "INVALID_FORMAT",
                         "A fact is a boolean, a number, a text or an amount of money"));
             }
         });
+    }
+
+    /** Finite (1e400 reads as infinity), below 10^15 in size, at most six decimals. */
+    private static boolean isModestNumber(JsonNode value) {
+        if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+            return false;
+        }
+        BigDecimal number = value.decimalValue();
+        return number.abs().compareTo(MAX_FACT_NUMBER) < 0 && number.stripTrailingZeros().scale() <= 6;
     }
 
     private static void money(List<FieldProblem> errors, String path, Money money, Map<String, BigDecimal> rates,

@@ -258,7 +258,33 @@ class HostileInputTest {
                             return true;
                         })),
                 Arbitraries.just(new Special("claims", "no claims", body -> body.path("claims") instanceof ArrayNode
-                        claims && claims.removeAll() != null)));
+                        claims && claims.removeAll() != null)),
+                Combinators.combine(Arbitraries.integers().between(0, 3), hostileFacts()).as((i, fact) ->
+                        new Special("claims[" + i + "].facts", "facts " + abbreviate(fact.toString()), body ->
+                                body.path("claims").path(i) instanceof ObjectNode claim
+                                        && claim.set("facts", fact) != null)));
+    }
+
+    /** Further facts of a claim that no table may read: bad names, values of no fact type, text or numbers too big. */
+    private static Arbitrary<JsonNode> hostileFacts() {
+        Arbitrary<String> goodName = Arbitraries.of("firstTime", "lastYearRevenue", "employees");
+        Arbitrary<String> badName = Arbitraries.oneOf(HostileValues.injection(), Arbitraries.of("First", "1st", "",
+                "a b", "a".repeat(41), "amount", "paidOn", "category"));
+        Arbitrary<JsonNode> badValue = Arbitraries.oneOf(
+                Arbitraries.of(JSON.nullNode(), JSON.createArrayNode().add(1), JSON.createObjectNode().put("a", 1),
+                        JSON.createObjectNode().put("amount", "-1").put("currency", "CNY"),
+                        JSON.createObjectNode().put("amount", "1").put("currency", "usd")),
+                Arbitraries.integers().between(201, 5000).map(n -> (JsonNode) JSON.getNodeFactory().textNode(
+                        "t".repeat(n))),
+                Arbitraries.of("a\u0000b", "x\u0007y", "\ud800").map(t -> (JsonNode) JSON.getNodeFactory()
+                        .textNode(t)),
+                Arbitraries.of(new java.math.BigDecimal("1e400"), new java.math.BigDecimal("-1e400"),
+                        new java.math.BigDecimal("1" + "0".repeat(900)), new java.math.BigDecimal("0.0000001"))
+                        .map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n)));
+        return Arbitraries.oneOf(
+                Combinators.combine(badName, Arbitraries.of(true, false)).as((name, flag) ->
+                        JSON.createObjectNode().put(name, flag)),
+                Combinators.combine(goodName, badValue).as((name, value) -> JSON.createObjectNode().set(name, value)));
     }
 
     /** Mirrors the contract's limit on claims, kept here so the test reads without the form class. */
