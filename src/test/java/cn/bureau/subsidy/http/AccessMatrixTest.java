@@ -48,7 +48,10 @@ class AccessMatrixTest {
      * 91440300MA5F000181) on its own records, and {@code other}: applicant2 (91440300MA5F00026U) on applicant's
      * records (for a filing: applicant2 filing under applicant's USCC). Cockpit is for those who follow every case
      * (program managers, supervisors) and Admin for camunda-admin, by the Camunda application authorizations the
-     * identity seeder grants; the engine REST API then applies Camunda's authorizations per task and instance.
+     * identity seeder grants; the engine REST API then applies Camunda's authorizations per task and instance. The
+     * supervision board and its API are for supervisors and approvers; models, decisions and the working-day
+     * calendar for program managers. A rollout of unchanged folders answers 200 (nothing deployed); a migration
+     * request without a source version 400, and an unknown migration 404: past every access check.
      */
     static final String MATRIX = """
             endpoint                                           anon manager reviewer auditor approver supervisor admin own other
@@ -71,6 +74,24 @@ class AccessMatrixTest {
             GET    /api/registries/{registry}                   401  403     403      200     403      200        403   403 403
             POST   /api/registries/{registry}/import            401  403     403      201     403      403        403   403 403
             DELETE /api/registries/{registry}/{id}              401  403     403      204     403      403        403   403 403
+            GET    /api/notifications                           401  200     200      200     200      200        200   200 200
+            GET    /api/supervision/overdue                     401  403     403      403     200      200        403   403 403
+            GET    /api/supervision/summary                     401  403     403      403     200      200        403   403 403
+            GET    /api/supervision/overdue.csv                 401  403     403      403     200      200        403   403 403
+            GET    /api/supervision/diagram                     401  403     403      403     200      200        403   403 403
+            GET    /supervision                                 401  403     403      403     200      200        403   403 403
+            GET    /supervision/                                401  403     403      403     200      200        403   403 403
+            GET    /api/calendar/{year}                         401  200     403      403     403      403        403   403 403
+            PUT    /api/calendar/days/{day}                     401  200     403      403     403      403        403   403 403
+            DELETE /api/calendar/days/{day}                     401  204     403      403     403      403        403   403 403
+            GET    /api/models/checks                           401  200     403      403     403      403        403   403 403
+            POST   /api/models/checks                           401  200     403      403     403      403        403   403 403
+            POST   /api/decisions/what-if                       401  200     403      403     403      403        403   403 403
+            GET    /api/models/deployments                      401  200     403      403     403      403        403   403 403
+            POST   /api/models/deployments                      401  200     403      403     403      403        403   403 403
+            POST   /api/models/migrations/plan                  401  200     403      403     403      403        403   403 403
+            POST   /api/models/migrations                       401  400     403      403     403      403        403   403 403
+            GET    /api/models/migrations/{id}                  401  404     403      403     403      403        403   403 403
             GET    /api/openapi                                 401  200     200      200     200      200        200   200 200
             GET    /api/openapi.yaml                            401  200     200      200     200      200        200   200 200
             GET    /api/openapi/swagger-config                  401  200     200      200     200      200        200   200 200
@@ -91,6 +112,9 @@ class AccessMatrixTest {
     /** Mappings no client calls: Spring Boot's error page. */
     static final Set<String> NOT_ENDPOINTS = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",
             "PATCH /error", "HEAD /error", "OPTIONS /error", "TRACE /error");
+
+    /** Rows for what Spring MVC's handler mapping does not serve: the engine, the webapps, actuator, static pages. */
+    static final List<String> NOT_MVC = List.of("/engine-rest/", "/camunda/", "/actuator/", "/notice.html");
 
     static final List<String> COLUMNS = List.of("anon", "manager", "reviewer", "auditor", "approver", "supervisor",
             "admin", "own", "other");
@@ -145,7 +169,7 @@ class AccessMatrixTest {
         }
         mapped.removeAll(NOT_ENDPOINTS);
         Set<String> rowsForMappings = new TreeSet<>(expected.keySet());
-        rowsForMappings.removeIf(row -> !row.split(" ")[1].startsWith("/api/"));
+        rowsForMappings.removeIf(row -> NOT_MVC.stream().anyMatch(row.split(" ")[1]::startsWith));
         assertThat(rowsForMappings).as("a row for every endpoint Spring maps, and no row for one it does not")
                 .containsExactlyInAnyOrderElementsOf(mapped);
 
@@ -217,18 +241,48 @@ class AccessMatrixTest {
         if (pattern.startsWith("/engine-rest/")) {
             path += "?maxResults=1"; // the engine refuses unbounded queries
         }
-        if (pattern.endsWith("/{id}")) {
+        if (pattern.startsWith("/api/registries/") && pattern.endsWith("/{id}")) {
             path = path.replace("{id}", freshRegistryEntry(registry));
         }
-        Map<String, String> json = Map.of("POST /api/programs", programBody(Fixtures.programCode()).toString(),
-                "POST /api/programs/{code}/quote", Fixtures.applicationJson().toString(),
-                "POST /api/programs/{code}/applications", Fixtures.applicationJson().toString(),
-                "POST /api/programs/{code}/plan/objections", "{\"caseId\":\"" + ownCase + "\",\"reason\":\"listed\"}",
-                "POST /api/cases/{caseId}/corrections", "{\"note\":\"corrected\"}",
-                "PUT /api/cases/{caseId}/bank-account",
-                "{\"bank\":\"Bank of China\",\"accountName\":\"Example\",\"accountNo\":\"6222021234567890\"}",
-                "POST /api/cases/{caseId}/withdrawal", "{\"reason\":\"no longer needed\"}",
-                "POST /engine-rest/task", "{}");
+        path = path.replace("{id}", UUID.randomUUID().toString()).replace("{year}", "2099");
+        if (pattern.equals("/api/calendar/days/{day}")) {
+            path = path.replace("{day}", method.equals("DELETE") ? freshCalendarDay() : "2099-06-07");
+        }
+        if (pattern.equals("/api/decisions/what-if")) {
+            path += "?program=" + program;
+        }
+        if (row.equals("POST /api/models/checks") || row.equals("POST /api/decisions/what-if")) {
+            // The shipped files, unchanged: checked or replayed, nothing deployed.
+            String file = row.contains("what-if") ? "decisions/support-rates.dmn" : "forms/initial-review.form";
+            Multipart body = new Multipart().file("files", file.substring(file.indexOf('/') + 1),
+                    "application/octet-stream", shipped(file));
+            return app.send(user, method, path, body.contentType(), body.bytes(), accept());
+        }
+        Map<String, String> json = Map.ofEntries(
+                Map.entry("POST /api/programs",
+                        programBody(Fixtures.programCode()).toString()),
+                Map.entry("POST /api/programs/{code}/quote",
+                        Fixtures.applicationJson().toString()),
+                Map.entry("POST /api/programs/{code}/applications",
+                        Fixtures.applicationJson().toString()),
+                Map.entry("POST /api/programs/{code}/plan/objections",
+                        "{\"caseId\":\"" + ownCase + "\",\"reason\":\"listed\"}"),
+                Map.entry("POST /api/cases/{caseId}/corrections",
+                        "{\"note\":\"corrected\"}"),
+                Map.entry("PUT /api/cases/{caseId}/bank-account",
+                        "{\"bank\":\"Bank of China\",\"accountName\":\"Example\",\"accountNo\":\"6222021234567890\"}"),
+                Map.entry("POST /api/cases/{caseId}/withdrawal",
+                        "{\"reason\":\"no longer needed\"}"),
+                Map.entry("POST /engine-rest/task",
+                        "{}"),
+                Map.entry("PUT /api/calendar/days/{day}",
+                        "{\"kind\":\"HOLIDAY\",\"name\":\"Access matrix (a Sunday)\"}"),
+                Map.entry("POST /api/models/deployments",
+                        "{\"message\":\"Access matrix: the folders as they are\"}"),
+                Map.entry("POST /api/models/migrations/plan",
+                        "{\"processKey\":\"SubsidyCase\"}"),
+                Map.entry("POST /api/models/migrations",
+                        "{\"processKey\":\"SubsidyCase\"}"));
         if (json.containsKey(row)) {
             return app.send(user, method, path, "application/json", bytes(json.get(row)), accept());
         }
@@ -264,6 +318,22 @@ class AccessMatrixTest {
                 bytes(RegistryCsv.row(UNRELATED_USCC))).status()).isEqualTo(201);
         return jdbc.queryForObject("select max(id) from registry_entry where registry = ?", Long.class, registry)
                 .toString();
+    }
+
+    /** A Sunday in 2099 kept as a holiday, for one DELETE to remove: no deadline of any test falls near it. */
+    private String freshCalendarDay() {
+        String day = "2099-06-14";
+        assertThat(app.send("manager", "PUT", "/api/calendar/days/" + day, "application/json",
+                bytes("{\"kind\":\"HOLIDAY\",\"name\":\"Access matrix\"}")).status()).isEqualTo(200);
+        return day;
+    }
+
+    private static byte[] shipped(String file) {
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Answer upload(String user, String caseId, String endpoint) {
