@@ -94,6 +94,8 @@ public class ApplicantActions {
 
     public void submitDisbursementDocuments(String caseId, Caller caller, String fileName, byte[] content) {
         Application application = ownCase(caseId, caller);
+        // A file the bureau never accepts is refused as such, whatever the case is waiting for.
+        UploadRules.contentType(fileName, content);
         Task task = waitingAt(application, Set.of(CaseProcess.TASK_SUBMIT_DISBURSEMENT_DOCUMENTS));
         upload(caseId, caller, DISBURSEMENT_DOCUMENT, fileName, content);
         engine.run(caller, () -> taskService.complete(task.getId(), Map.of("documentsConfirmed", true)));

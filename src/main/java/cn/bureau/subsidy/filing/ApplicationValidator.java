@@ -1,6 +1,7 @@
 package cn.bureau.subsidy.filing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.Money;
+import cn.bureau.subsidy.common.PlainText;
 import cn.bureau.subsidy.common.Uscc;
 import cn.bureau.subsidy.decision.QuoteService;
 import cn.bureau.subsidy.decision.SupportCategory;
@@ -28,8 +30,11 @@ class ApplicationValidator {
 
     /** Thirteen digits before the point: ten trillion yuan is far beyond any claim. */
     private static final String AMOUNT = "\\d{1,13}(\\.\\d{1,2})?";
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
     private static final String FACT_NAME = "[a-z][A-Za-z0-9]{0,39}";
     private static final int MAX_FACT_TEXT = 200;
+    private static final BigDecimal MAX_FACT_NUMBER = BigDecimal.TEN.pow(15);
 
     void validate(ApplicationForm form, Program program, boolean forFiling) {
         Map<String, BigDecimal> fxRatesToCny = program.getFxRatesToCny();
@@ -42,6 +47,8 @@ class ApplicationValidator {
             errors.add(new FieldProblem("applicant.bankAccount", "REQUIRED", "A filing needs the bank account"));
         }
         var project = form.project();
+        date(errors, "project.certificateFirstIssuedOn", project.certificateFirstIssuedOn());
+        date(errors, "project.keyDate", project.keyDate());
         if (project.kind() == ProjectKind.INVESTMENT) {
             money(errors, "project.chineseInvestment", project.chineseInvestment(), fxRatesToCny, true);
             absent(errors, "project.contractValue", project.contractValue(), "goes with contracting projects");
@@ -66,6 +73,10 @@ class ApplicationValidator {
 
     private static void claim(List<FieldProblem> errors, String path, Claim claim, ApplicationForm form,
             Map<String, BigDecimal> rates) {
+        date(errors, path + ".paidOn", claim.paidOn());
+        date(errors, path + ".serviceContractSignedOn", claim.serviceContractSignedOn());
+        date(errors, path + ".activeFrom", claim.activeFrom());
+        date(errors, path + ".activeTo", claim.activeTo());
         money(errors, path + ".amount", claim.amount(), rates, true);
         if (is(claim, SupportCategory.PRE_PROJECT_FEES)) {
             required(errors, path + ".serviceContractSignedOn", claim.serviceContractSignedOn());
@@ -134,11 +145,28 @@ class ApplicationValidator {
                 }
             } else if (value.isTextual() && value.asText().length() > MAX_FACT_TEXT) {
                 errors.add(new FieldProblem(field, "INVALID_LENGTH", "At most " + MAX_FACT_TEXT + " characters"));
+            } else if (value.isTextual() && !PlainText.isPlain(value.asText())) {
+                // A fact is read as a JSON tree, past the plain-text rule every other text field has.
+                errors.add(new FieldProblem(field, "INVALID_CHARACTERS",
+                        "Control characters and broken Unicode are not accepted"));
+            } else if (value.isNumber() && !isModestNumber(value)) {
+                // 1e400 or a thousand digits would reach the decision engine's arithmetic.
+                errors.add(new FieldProblem(field, "OUT_OF_RANGE",
+                        "A number below 10^15 in size with at most six decimals"));
             } else if (!value.isBoolean() && !value.isNumber() && !value.isTextual()) {
                 errors.add(new FieldProblem(field, "INVALID_FORMAT",
                         "A fact is a boolean, a number, a text or an amount of money"));
             }
         });
+    }
+
+    /** Finite (1e400 reads as infinity), below 10^15 in size, at most six decimals. */
+    private static boolean isModestNumber(JsonNode value) {
+        if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+            return false;
+        }
+        BigDecimal number = value.decimalValue();
+        return number.abs().compareTo(MAX_FACT_NUMBER) < 0 && number.stripTrailingZeros().scale() <= 6;
     }
 
     private static void money(List<FieldProblem> errors, String path, Money money, Map<String, BigDecimal> rates,
@@ -159,6 +187,16 @@ class ApplicationValidator {
         } else if (!Money.CNY.equals(currency) && !rates.containsKey(currency)) {
             errors.add(new FieldProblem(path + ".currency", "NO_EXCHANGE_RATE",
                     "The program publishes no rate for " + currency));
+        }
+    }
+
+    /**
+     * A date of a project or a payment lies in the years 1900 to 2100. Beyond them lie typing slips, and far beyond
+     * them dates the database and the decision engine cannot hold (year +999999999 failed the quote with a 500).
+     */
+    private static void date(List<FieldProblem> errors, String path, LocalDate date) {
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            errors.add(new FieldProblem(path, "OUT_OF_RANGE", "A date in the years 1900 to 2100"));
         }
     }
 

@@ -22,6 +22,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -83,6 +85,29 @@ class SecurityConfig {
                         .ignoringRequestMatchers(antMatcher("/camunda/**"))
                         .ignoringRequestMatchers(BASIC_AUTH_REQUEST, SESSIONLESS_API_REQUEST, SIDE_EFFECT_FREE_POST))
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall refuses addresses with ';', encoded dots or percent signs, or '//' before any
+     * controller runs; under {@code /api/} the refusal is a problem detail like every other, instead of the plain
+     * error page. The address is not echoed back.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        RequestRejectedHandler plain = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (!request.getRequestURI().startsWith("/api/")) {
+                plain.handle(request, response, rejected);
+                return;
+            }
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"This address is not accepted\",\"code\":\"INVALID_ADDRESS\",\"errors\":[{"
+                    + "\"field\":\"path\",\"code\":\"INVALID_ADDRESS\",\"message\":\"An address without ';', "
+                    + "'//', or encoded '.', '%' or '\\\\'\"}]}");
+        };
     }
 
     /** No engine query with expressions, on the engine REST API and on the webapps' own API. */

@@ -1,6 +1,7 @@
 package cn.bureau.subsidy.program;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -26,6 +27,9 @@ import cn.bureau.subsidy.identity.EngineCaller;
 public class ProgramPublisher {
 
     private static final Set<String> LPR_TERMS = Set.of("1Y", "5Y");
+    private static final BigDecimal MAX_FX_RATE = BigDecimal.valueOf(1_000_000);
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00+08:00");
+    private static final OffsetDateTime LATEST = OffsetDateTime.parse("2101-01-01T00:00:00+08:00");
 
     private final ProgramRepository programs;
     private final RuntimeService runtimeService;
@@ -65,6 +69,12 @@ public class ProgramPublisher {
 
     private void validate(ProgramRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
+        instant(errors, "filingOpensAt", request.filingOpensAt());
+        instant(errors, "filingClosesAt", request.filingClosesAt());
+        instant(errors, "materialsCloseAt", request.materialsCloseAt());
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
         if (!request.filingOpensAt().isBefore(request.filingClosesAt())) {
             errors.add(new FieldProblem("filingClosesAt", "WINDOW_ORDER", "Filing must close after it opens"));
         }
@@ -81,12 +91,20 @@ public class ProgramPublisher {
                         "Not a foreign ISO 4217 currency code"));
             } else if (rate.getValue() == null || rate.getValue().signum() <= 0) {
                 errors.add(new FieldProblem("fxRatesToCny." + rate.getKey(), "NOT_POSITIVE", "A rate is positive"));
+            } else if (rate.getValue().compareTo(MAX_FX_RATE) >= 0 || decimals(rate.getValue()) > 6) {
+                // The column holds six decimals; more would be rounded away silently, a larger rate overflows.
+                errors.add(new FieldProblem("fxRatesToCny." + rate.getKey(), "OUT_OF_RANGE",
+                        "Yuan per unit: below 1,000,000 with at most six decimals"));
             }
         }
         for (String term : LPR_TERMS) {
             BigDecimal percent = request.lprPercent().get(term);
-            if (percent == null || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            if (percent == null) {
                 errors.add(new FieldProblem("lprPercent." + term, "REQUIRED", "The " + term + " LPR in percent"));
+            } else if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) >= 0
+                    || decimals(percent) > 4) {
+                errors.add(new FieldProblem("lprPercent." + term, "OUT_OF_RANGE",
+                        "The " + term + " LPR in percent: above 0, below 100, at most four decimals"));
             }
         }
         request.lprPercent().keySet().stream().filter(term -> !LPR_TERMS.contains(term))
@@ -110,6 +128,17 @@ public class ProgramPublisher {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+    }
+
+    /** Dates of a guide fall in the years a support year may name; year +999999999 overflows the database. */
+    private static void instant(List<FieldProblem> errors, String field, OffsetDateTime at) {
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            errors.add(new FieldProblem(field, "OUT_OF_RANGE", "A time in the years 2000 to 2100"));
+        }
+    }
+
+    private static int decimals(BigDecimal value) {
+        return Math.max(0, value.stripTrailingZeros().scale());
     }
 
     private boolean isDeployed(String decisionKey) {

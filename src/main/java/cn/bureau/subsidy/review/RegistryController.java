@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
+import cn.bureau.subsidy.common.PlainText;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.common.Uscc;
 import cn.bureau.subsidy.identity.Callers;
@@ -40,6 +41,8 @@ class RegistryController {
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(true).get();
     private static final int MAX_ROWS = 100_000;
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     record EntryView(long id, String registry, String uscc, String projectName, LocalDate listedOn,
             LocalDate restrictedUntil, String note) {
@@ -67,8 +70,13 @@ class RegistryController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('auditors')")
     @Transactional
-    Map<String, Integer> importCsv(@PathVariable String registry, @RequestBody String csv) {
+    Map<String, Integer> importCsv(@PathVariable String registry, @RequestBody(required = false) String body) {
         Registry target = registry(registry);
+        if (body == null || body.isBlank()) {
+            throw ApiException.invalid("csv", "REQUIRED", "Send the CSV, starting with its header line");
+        }
+        // Spreadsheet programs start a UTF-8 CSV with a byte-order mark; it is not part of the first column's name.
+        String csv = body.startsWith("\uFEFF") ? body.substring(1) : body;
         List<FieldProblem> errors = new ArrayList<>();
         List<RegistryEntry> rows = new ArrayList<>();
         String user = callers.current().userId();
@@ -91,10 +99,12 @@ class RegistryController {
                 }
                 LocalDate listedOn = date(record.get("listedOn"), row + ".listedOn", errors);
                 LocalDate restrictedUntil = date(record.get("restrictedUntil"), row + ".restrictedUntil", errors);
-                rows.add(new RegistryEntry(target, uscc, blankToNull(record.get("projectName")), listedOn,
-                        restrictedUntil, blankToNull(record.get("note")), ShenzhenTime.now(), user));
+                String projectName = text(record.get("projectName"), row + ".projectName", 300, errors);
+                String note = text(record.get("note"), row + ".note", 1000, errors);
+                rows.add(new RegistryEntry(target, uscc, projectName, listedOn, restrictedUntil, note,
+                        ShenzhenTime.now(), user));
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException malformed) {
             throw ApiException.invalid("csv", "MALFORMED_CSV", "The CSV cannot be read");
         }
         if (!errors.isEmpty()) {
@@ -125,15 +135,36 @@ class RegistryController {
         if (cell.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(cell.strip());
+            date = LocalDate.parse(cell.strip());
         } catch (DateTimeParseException e) {
             errors.add(new FieldProblem(field, "INVALID_DATE", "A date such as 2025-03-01"));
             return null;
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            // Year +999999999 parses, and then overflows the database's date.
+            errors.add(new FieldProblem(field, "OUT_OF_RANGE", "A date in the years 1900 to 2100"));
+            return null;
+        }
+        return date;
     }
 
-    private static String blankToNull(String cell) {
-        return cell.isBlank() ? null : cell.strip();
+    /** A text cell as stored: blank is none; too long or with control characters is refused, not cut or mangled. */
+    private static String text(String cell, String field, int maxLength, List<FieldProblem> errors) {
+        if (cell.isBlank()) {
+            return null;
+        }
+        String text = cell.strip();
+        if (text.length() > maxLength) {
+            errors.add(new FieldProblem(field, "INVALID_LENGTH", "At most " + maxLength + " characters"));
+            return null;
+        }
+        if (!PlainText.isPlain(text)) {
+            errors.add(new FieldProblem(field, "INVALID_CHARACTERS",
+                    "Control characters and broken Unicode are not accepted"));
+            return null;
+        }
+        return text;
     }
 }

@@ -33,7 +33,9 @@ import cn.bureau.subsidy.scenario.Fixtures;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuoteHttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Times as the contract writes them, ISO-8601 strings, not the seconds since 1970 Jackson writes by default. */
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Autowired
     TestRestTemplate rest;

@@ -1,0 +1,134 @@
+package cn.bureau.subsidy.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestContextManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The application running on a random port, for tests that are not JUnit Jupiter tests (jqwik properties): it takes
+ * the Spring test context from the same cache {@code @SpringBootTest} classes use, so the HTTP tests share one
+ * running application. Requests go out raw, so a test controls every byte, header and content type.
+ */
+final class RunningApp {
+
+    /** The configuration the HTTP tests run under; the context cache keys on it. */
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    static final class Configured {
+    }
+
+    static final String PASSWORD = "demo";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ApplicationContext context;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+
+    private RunningApp(ApplicationContext context) {
+        this.context = context;
+        this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    static RunningApp start() {
+        try {
+            return new RunningApp(new TestContextManager(Configured.class).getTestContext().getApplicationContext());
+        } catch (Exception e) {
+            throw new IllegalStateException("The application does not start", e);
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** One answer: status, content type and body as text and, when it is JSON, as a tree. */
+    record Answer(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException notJson) {
+                return JSON.missingNode();
+            }
+        }
+
+        boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body);
+        }
+    }
+
+    Answer send(String user, String method, String path, String contentType, byte[] body,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " got no answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer send(String user, String method, String path, String contentType, byte[] body) {
+        return send(user, method, path, contentType, body, Map.of());
+    }
+
+    Answer json(String user, String method, String path, Object body) {
+        try {
+            return send(user, method, path, "application/json", body == null ? null : JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What a refused request must leave untouched: the application's rows and the engine's process instances,
+     * tasks and variables.
+     */
+    Map<String, Long> footprint() {
+        JdbcTemplate jdbc = bean(JdbcTemplate.class);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : new String[] {"program", "application", "claim", "material", "review_decision",
+                "registry_entry", "plan_objection", "payment", "act_ru_task", "act_ru_variable"}) {
+            counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        counts.put("running process instances", bean(RuntimeService.class).createProcessInstanceQuery().count());
+        counts.put("process instances ever", bean(HistoryService.class).createHistoricProcessInstanceQuery().count());
+        return counts;
+    }
+}
