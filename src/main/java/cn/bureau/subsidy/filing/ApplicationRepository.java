@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -21,6 +22,11 @@ public interface ApplicationRepository extends JpaRepository<Application, UUID> 
     @Query("select distinct a from Application a left join fetch a.claims where a.programId = ?1 "
             + "order by a.businessKey")
     List<Application> findByProgramIdWithClaims(UUID programId);
+
+    /** A page of the cases of a program at a stage, without their claims. */
+    List<Application> findByProgramIdAndStageOrderByBusinessKey(UUID programId, String stage, Pageable page);
+
+    long countByProgramIdAndStage(UUID programId, String stage);
 
     long countByProgramIdAndStageNotIn(UUID programId, Collection<String> stages);
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,6 +74,16 @@ public class CaseStages {
     @Transactional(readOnly = true)
     public List<Application> filed(Program program) {
         return applications.findByProgramIdWithClaims(program.getId());
+    }
+
+    /** The first {@code limit} cases waiting for the plan, by business key. */
+    public List<Application> waitingForPlan(Program program, int limit) {
+        return applications.findByProgramIdAndStageOrderByBusinessKey(program.getId(), CaseProcess.STAGE_AWAITING_PLAN,
+                PageRequest.of(0, limit));
+    }
+
+    public long countWaitingForPlan(Program program) {
+        return applications.countByProgramIdAndStage(program.getId(), CaseProcess.STAGE_AWAITING_PLAN);
     }
 
     @Transactional(readOnly = true)

@@ -37,6 +37,9 @@ import cn.bureau.subsidy.program.Sla;
 @Transactional
 public class FundingPlans {
 
+    /** Cases told their amount in one job of the program; a few seconds of work, far below the job lock. */
+    static final int CASES_PER_JOB = 100;
+
     private final ProgramRepository programs;
     private final FundingPlanRepository plans;
     private final PlanLineRepository lines;
@@ -204,13 +207,20 @@ public class FundingPlans {
                 .correlate();
     }
 
-    /** Tells every case waiting for the plan its amount: funded cases go on to disbursement, the others end. */
-    void notifyCases(String programCode) {
+    /**
+     * Tells up to {@code limit} cases waiting for the plan their amount (funded cases go on to disbursement, the others
+     * end) and returns how many still wait. The diagram calls it again, in a job of its own each time, until none
+     * waits: telling thousands of cases in one transaction outlasts the job executor's lock, and then another node
+     * takes the job over and each run rolls the other back, so the plan would never reach the cases.
+     */
+    long notifyCases(String programCode, int limit) {
         Program program = program(programCode);
         FundingPlan plan = current(program);
-        Map<UUID, BigDecimal> amounts = lines(plan).stream().filter(line -> !line.isRemoved())
+        List<Application> next = cases.waitingForPlan(program, limit);
+        Map<UUID, BigDecimal> amounts = lines.findByPlanIdAndApplicationIdIn(plan.getId(),
+                next.stream().map(Application::getId).toList()).stream().filter(line -> !line.isRemoved())
                 .collect(Collectors.toMap(PlanLine::getApplicationId, PlanLine::getAmountWan, BigDecimal::add));
-        for (Application application : cases.waitingForPlan(program)) {
+        for (Application application : next) {
             BigDecimal amount = amounts.getOrDefault(application.getId(), BigDecimal.ZERO);
             cases.fund(application.getId().toString(), amount);
             runtimeService.createMessageCorrelation(CaseProcess.MESSAGE_PLAN_ISSUED)
@@ -218,6 +228,7 @@ public class FundingPlans {
                     .setVariable(CaseProcess.VAR_PLAN_AMOUNT_WAN, amount.longValueExact())
                     .correlate();
         }
+        return next.isEmpty() ? 0 : cases.countWaitingForPlan(program);
     }
 
     String summary(FundingPlan plan) {

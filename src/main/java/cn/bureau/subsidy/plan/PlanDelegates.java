@@ -57,9 +57,11 @@ class PlanDelegates {
         };
     }
 
+    /** Tells the next cases their amount; the diagram loops, a job each time, while {@code casesLeftToNotify > 0}. */
     @Bean
     JavaDelegate planIssuedDelegate(FundingPlans plans) {
-        return execution -> plans.notifyCases(programCode(execution));
+        return execution -> execution.setVariable("casesLeftToNotify",
+                plans.notifyCases(programCode(execution), FundingPlans.CASES_PER_JOB));
     }
 
     /** Draft, approve and issue: records who did it; the approver must not be the drafter. */

@@ -16,6 +16,8 @@ interface PlanLineRepository extends JpaRepository<PlanLine, Long> {
     List<PlanLine> findByPlanIdOrderByEnterpriseNameAscCategoryAsc(UUID planId);
 
     List<PlanLine> findByPlanIdAndApplicationId(UUID planId, UUID applicationId);
+
+    List<PlanLine> findByPlanIdAndApplicationIdIn(UUID planId, java.util.Collection<UUID> applicationIds);
 }
 
 interface PlanObjectionRepository extends JpaRepository<PlanObjection, UUID> {
