@@ -50,7 +50,7 @@ class AccessMatrixTest {
      * (program managers, supervisors) and Admin for camunda-admin, by the Camunda application authorizations the
      * identity seeder grants; the engine REST API then applies Camunda's authorizations per task and instance. The
      * supervision board and its API are for supervisors and approvers; models, decisions and the working-day
-     * calendar for program managers. A rollout of unchanged folders answers 200 (nothing deployed); a migration
+     * calendar for program managers; binding an applicant user to its enterprise for camunda-admin. A rollout of unchanged folders answers 200 (nothing deployed); a migration
      * request without a source version 400, and an unknown migration 404: past every access check.
      */
     static final String MATRIX = """
@@ -92,6 +92,7 @@ class AccessMatrixTest {
             POST   /api/models/migrations/plan                  401  200     403      403     403      403        403   403 403
             POST   /api/models/migrations                       401  400     403      403     403      403        403   403 403
             GET    /api/models/migrations/{id}                  401  404     403      403     403      403        403   403 403
+            PUT    /api/applicant-bindings/{userId}             401  403     403      403     403      403        200   403 403
             GET    /api/openapi                                 401  200     200      200     200      200        200   200 200
             GET    /api/openapi.yaml                            401  200     200      200     200      200        200   200 200
             GET    /api/openapi/swagger-config                  401  200     200      200     200      200        200   200 200
@@ -244,7 +245,8 @@ class AccessMatrixTest {
         if (pattern.startsWith("/api/registries/") && pattern.endsWith("/{id}")) {
             path = path.replace("{id}", freshRegistryEntry(registry));
         }
-        path = path.replace("{id}", UUID.randomUUID().toString()).replace("{year}", "2099");
+        path = path.replace("{id}", UUID.randomUUID().toString()).replace("{year}", "2099")
+                .replace("{userId}", "applicant"); // bound again to the USCC it has: nothing changes
         if (pattern.equals("/api/calendar/days/{day}")) {
             path = path.replace("{day}", method.equals("DELETE") ? freshCalendarDay() : "2099-06-07");
         }
@@ -275,6 +277,8 @@ class AccessMatrixTest {
                         "{\"reason\":\"no longer needed\"}"),
                 Map.entry("POST /engine-rest/task",
                         "{}"),
+                Map.entry("PUT /api/applicant-bindings/{userId}",
+                        "{\"uscc\":\"" + Fixtures.USCC + "\"}"),
                 Map.entry("PUT /api/calendar/days/{day}",
                         "{\"kind\":\"HOLIDAY\",\"name\":\"Access matrix (a Sunday)\"}"),
                 Map.entry("POST /api/models/deployments",

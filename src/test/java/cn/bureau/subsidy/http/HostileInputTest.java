@@ -127,6 +127,22 @@ class HostileInputTest {
         assertThat(stage(ownCase)).isEqualTo(stageBefore);
     }
 
+    /** An administrator binding the applicant user to a USCC that is none leaves the binding as it was. */
+    @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED)
+    void aBindingToARefusedUsccLeavesTheApplicantsEnterprise(@ForAll("bindings") Hostile input) {
+        refused(input.what(), input.fields(), () -> app.json("admin", "PUT", "/api/applicant-bindings/applicant",
+                input.body()));
+        assertThat(app.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "select uscc from applicant_binding where user_id = 'applicant'", String.class))
+                .isEqualTo(Fixtures.USCC);
+    }
+
+    @Provide
+    Arbitrary<Hostile> bindings() {
+        return mutations(JSON.createObjectNode().put("uscc", Fixtures.USCC), List.of(Slot.of("uscc", Kind.USCC)),
+                List.of());
+    }
+
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
     void anObjectionWithARefusedValueIsNotRegistered(@ForAll("objections") Hostile input) {
         refused(input.what(), input.fields(), () -> app.json("auditor", "POST",
@@ -268,8 +284,10 @@ class HostileInputTest {
     /** Further facts of a claim that no table may read: bad names, values of no fact type, text or numbers too big. */
     private static Arbitrary<JsonNode> hostileFacts() {
         Arbitrary<String> goodName = Arbitraries.of("firstTime", "lastYearRevenue", "employees");
-        Arbitrary<String> badName = Arbitraries.oneOf(HostileValues.injection(), Arbitraries.of("First", "1st", "",
-                "a b", "a".repeat(41), "amount", "paidOn", "category"));
+        // Not an identifier starting with a small letter, or one the tables read from the claim itself.
+        Arbitrary<String> badName = Arbitraries.oneOf(HostileValues.injection()
+                .filter(name -> !name.matches("[a-z][A-Za-z0-9]{0,39}")), Arbitraries.of("First", "1st", "", "a b",
+                        "a".repeat(41), "amount", "paidOn", "category"));
         Arbitrary<JsonNode> badValue = Arbitraries.oneOf(
                 Arbitraries.of(JSON.nullNode(), JSON.createArrayNode().add(1), JSON.createObjectNode().put("a", 1),
                         JSON.createObjectNode().put("amount", "-1").put("currency", "CNY"),
