@@ -33,6 +33,8 @@ final class Driver {
     static final String REVIEWER = "h-reviewer";
     static final String AUDITOR = "h-auditor";
     static final String APPROVER = "h-approver";
+    /** Authorises payments: the approver who issued the plan may not (separation of duties). */
+    static final String TREASURER = "h-treasurer";
     static final String SUPERVISOR = "h-supervisor";
     static final String ADMIN = "admin";
 
@@ -189,7 +191,7 @@ final class Driver {
                     upload(c, "/disbursement-documents", null, "receipt.pdf");
                     return null;
                 };
-                case "UserTask_AuthoriseDisbursement" -> review(c, task, APPROVER,
+                case "UserTask_AuthoriseDisbursement" -> review(c, task, TREASURER,
                         c.route == Route.DOCUMENTS_RETURNED && c.documentsSent < 2 ? "RETURN" : "ACCEPT");
                 case "UserTask_CorrectBankAccount" -> () -> applicantJson(c, "PUT", "/bank-account", Map.of(
                         "bank", "Bank of China, Shenzhen Branch", "accountName", "Harness enterprise " + c.number,

@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The invariants of guide §5 over random plans of hundreds of lines and random budgets. */
-class BudgetAllocationProperties {
+class BudgetAllocationPropertiesTest {
 
     private static final BigDecimal MINIMUM = BigDecimal.valueOf(5);
     private static final BigDecimal MAXIMUM = BigDecimal.valueOf(1000);
