@@ -2,21 +2,9 @@
 // program, and checks every line, the summary and the CSV link against the API, in Chinese and in English.
 // Run by PlanNoticeBrowserTest with BASE_URL, PROGRAM and SCREENSHOT set. Uses Debian's /usr/bin/chromium.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import { base, launch, program, screenshot } from './browser.mjs';
 
-const require = createRequire(new URL('../../main/frontend/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
-
-const base = process.env.BASE_URL;
-const program = process.env.PROGRAM;
-const screenshot = process.env.SCREENSHOT;
-assert.ok(base && program && screenshot, 'BASE_URL, PROGRAM and SCREENSHOT are required');
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync'],
-});
+const browser = await launch();
 let failed = false;
 const page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
 page.on('pageerror', (error) => { console.error('page error:', error.message); failed = true; });
