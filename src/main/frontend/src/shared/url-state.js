@@ -14,7 +14,7 @@ export function writeState(state, defaults) {
     if (value !== undefined && value !== null && value !== '' && value !== defaults[key]) params.set(key, value);
   }
   const query = params.toString();
-  window.history.replaceState(null, '', window.location.pathname + (query ? `?${query}` : ''));
+  window.history.replaceState(null, '', window.location.pathname + (query ? `?${query}` : '') + window.location.hash);
 }
 
 /** The query string of the API filters among the state's keys. */

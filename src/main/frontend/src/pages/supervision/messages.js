@@ -1,6 +1,9 @@
+import { OPEN_STAGES, STAGE_NAMES } from '../../shared/stages.js';
+
 // The board's words. Stage and group names follow the guide (申报指南 §十) and the contract's group ids.
 export const MESSAGES = {
   'zh-CN': {
+    ...STAGE_NAMES['zh-CN'],
     title: '监督看板',
     logout: '退出',
     asOf: '数据时间 {time}',
@@ -41,15 +44,6 @@ export const MESSAGES = {
     'escalation.2': '已升级',
     'task.open': '在任务列表中打开',
     'group.label': '（组）',
-    'stage.FILED': '网上申报',
-    'stage.INITIAL_REVIEW': '网上初审',
-    'stage.MATERIALS': '提交申请材料',
-    'stage.FORMAL_REVIEW': '形式审查',
-    'stage.SPECIAL_AUDIT': '专项审计',
-    'stage.QUALIFICATION': '资质审查',
-    'stage.AWAITING_PLAN': '等待资助计划',
-    'stage.DISBURSEMENT_DOCUMENTS': '提交拨付资料',
-    'stage.DISBURSEMENT': '拨付资金',
     'group.program-managers': '项目管理',
     'group.initial-reviewers': '初审',
     'group.auditors': '专项审计',
@@ -58,6 +52,7 @@ export const MESSAGES = {
     'group.applicants': '申报单位',
   },
   en: {
+    ...STAGE_NAMES.en,
     title: 'Supervision board',
     logout: 'Log out',
     asOf: 'As of {time}',
@@ -98,15 +93,6 @@ export const MESSAGES = {
     'escalation.2': 'escalated',
     'task.open': 'Open in Tasklist',
     'group.label': ' (group)',
-    'stage.FILED': 'Filed',
-    'stage.INITIAL_REVIEW': 'Initial review',
-    'stage.MATERIALS': 'Application materials',
-    'stage.FORMAL_REVIEW': 'Formal review',
-    'stage.SPECIAL_AUDIT': 'Special audit',
-    'stage.QUALIFICATION': 'Qualification',
-    'stage.AWAITING_PLAN': 'Awaiting funding plan',
-    'stage.DISBURSEMENT_DOCUMENTS': 'Disbursement documents',
-    'stage.DISBURSEMENT': 'Disbursement',
     'group.program-managers': 'Program managers',
     'group.initial-reviewers': 'Initial reviewers',
     'group.auditors': 'Auditors',
@@ -116,8 +102,7 @@ export const MESSAGES = {
   },
 };
 
-export const STAGES = ['INITIAL_REVIEW', 'MATERIALS', 'FORMAL_REVIEW', 'SPECIAL_AUDIT', 'QUALIFICATION',
-  'AWAITING_PLAN', 'DISBURSEMENT_DOCUMENTS', 'DISBURSEMENT'];
+export const STAGES = OPEN_STAGES;
 
 export const GROUPS = ['initial-reviewers', 'auditors', 'approvers', 'program-managers', 'supervisors', 'applicants'];
 

@@ -37,15 +37,17 @@ public class ApplicantActions {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final EngineCaller engine;
+    private final MaterialScanner scanner;
 
     ApplicantActions(ApplicationRepository applications, MaterialRepository materials, CaseStages cases,
-            TaskService taskService, RuntimeService runtimeService, EngineCaller engine) {
+            TaskService taskService, RuntimeService runtimeService, EngineCaller engine, MaterialScanner scanner) {
         this.applications = applications;
         this.materials = materials;
         this.cases = cases;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.engine = engine;
+        this.scanner = scanner;
     }
 
     /** The case, when the caller may see it: staff see every case, an applicant only its own enterprise's. */
@@ -72,8 +74,12 @@ public class ApplicantActions {
         if (application.getOutcome() != null) {
             throw ApiException.conflict("CASE_CLOSED", "The case is closed");
         }
-        Material material = materials.save(new Material(application.getId(), kind, fileName,
-                UploadRules.contentType(fileName, content), content, sha256(content), ShenzhenTime.now(),
+        String contentType = UploadRules.contentType(fileName, content);
+        scanner.threatIn(fileName, content).ifPresent(threat -> {
+            throw ApiException.invalid("file", "MALWARE_FOUND", "The virus scan found " + threat + " in this file");
+        });
+        Material material = materials.save(new Material(application.getId(), kind, fileName, contentType, content,
+                sha256(content), ShenzhenTime.now(),
                 caller.userId(), application.getStage()));
         engine.run(caller, () -> runtimeService.setVariable(application.getProcessInstanceId(), "materialsSummary",
                 materialsSummary(application.getId())));

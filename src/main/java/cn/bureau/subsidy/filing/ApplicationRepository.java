@@ -30,6 +30,9 @@ public interface ApplicationRepository extends JpaRepository<Application, UUID> 
 
     long countByProgramIdAndStageNotIn(UUID programId, Collection<String> stages);
 
+    /** An enterprise's cases, the newest first (the portal's "my cases"). */
+    List<Application> findByUsccOrderByFiledAtDesc(String uscc);
+
     @Query(value = "select nextval('case_number_seq')", nativeQuery = true)
     long nextCaseNumber();
 }

@@ -75,6 +75,9 @@ class SecurityConfig {
                         .requestMatchers(antMatcher("/supervision"), antMatcher("/supervision/**"),
                                 antMatcher("/app/supervision/**"), antMatcher("/api/supervision/**"))
                         .hasAnyAuthority(BOARD_READERS)
+                        // The applicant portal's pages and bundle; its data comes from the API's own rules.
+                        .requestMatchers(antMatcher("/portal"), antMatcher("/portal/**"), antMatcher("/app/portal/**"))
+                        .hasAuthority(Groups.APPLICANTS)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))

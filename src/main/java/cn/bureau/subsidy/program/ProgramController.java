@@ -1,5 +1,8 @@
 package cn.bureau.subsidy.program;
 
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +36,12 @@ class ProgramController {
     @PreAuthorize("hasAuthority('program-managers')")
     ProgramView publish(@Valid @RequestBody ProgramRequest request) {
         return ProgramView.of(publisher.publish(request, callers.current()));
+    }
+
+    /** Every published program, the latest filing window first: the portal shows which ones are open. */
+    @GetMapping
+    List<ProgramView> list() {
+        return programs.findAll(Sort.by(Sort.Direction.DESC, "filingClosesAt")).stream().map(ProgramView::of).toList();
     }
 
     @GetMapping("/{code}")

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.filing.ApplicationForm;
 import cn.bureau.subsidy.identity.Caller;
 import cn.bureau.subsidy.identity.Groups;
@@ -46,6 +47,14 @@ public final class Fixtures {
         return new ProgramRequest(code, "2026 central funds for outbound investment cooperation", 2025,
                 OffsetDateTime.parse("2026-04-16T00:00:00+08:00"), OffsetDateTime.parse("2026-04-30T18:00:00+08:00"),
                 OffsetDateTime.parse("2026-05-07T17:45:00+08:00"), BigDecimal.valueOf(5000),
+                Map.of("USD", new BigDecimal("7.0288")), Map.of("1Y", new BigDecimal("3.0"), "5Y", new BigDecimal("3.5")));
+    }
+
+    /** A program whose online filing is open now, in real time (for a browser that keeps its own clock). */
+    public static ProgramRequest programOpenNow(String code) {
+        OffsetDateTime now = OffsetDateTime.now(ShenzhenTime.ZONE);
+        return new ProgramRequest(code, "2026 central funds for outbound investment cooperation", 2025,
+                now.minusDays(1), now.plusDays(14), now.plusDays(21), BigDecimal.valueOf(5000),
                 Map.of("USD", new BigDecimal("7.0288")), Map.of("1Y", new BigDecimal("3.0"), "5Y", new BigDecimal("3.5")));
     }
 

@@ -92,6 +92,14 @@ public final class Scenario {
         assertThat(done.getAsBoolean()).as("scenario reached its end; tasks waiting: %s", waitingTaskKeys()).isTrue();
     }
 
+    /**
+     * One step in real time: a due job, or else a waiting task's action; false when neither was there. For runs
+     * where someone else (a browser) acts too, and time is the wall clock's.
+     */
+    public boolean advance() {
+        return runDueJob() || actOnWaitingTask();
+    }
+
     public Map<String, List<String>> seenTasks() {
         return seenTasks;
     }
