@@ -56,6 +56,7 @@ class AccessMatrixTest {
     static final String MATRIX = """
             endpoint                                           anon manager reviewer auditor approver supervisor admin own other
             POST   /api/programs                                401  201     403      403     403      403        403   403 403
+            GET    /api/programs                                401  200     200      200     200      200        200   200 200
             GET    /api/programs/{code}                         401  200     200      200     200      200        200   200 200
             POST   /api/programs/{code}/quote                   401  200     200      200     200      200        200   200 200
             POST   /api/programs/{code}/applications            401  403     403      403     403      403        403   201 403
@@ -63,6 +64,9 @@ class AccessMatrixTest {
             GET    /api/programs/{code}/plan.csv                401  200     200      200     200      200        200   200 200
             POST   /api/programs/{code}/plan/objections         401  409     403      409     403      403        403   403 403
             GET    /api/cases/{caseId}                          401  200     200      200     200      200        200   200 403
+            GET    /api/cases                                   401  403     403      403     403      403        403   200 200
+            GET    /api/cases/{caseId}/applicant-task           401  403     403      403     403      403        403   204 403
+            GET    /api/cases/{caseId}/required-materials       401  200     200      200     200      200        200   200 403
             GET    /api/cases/{caseId}/materials                401  200     200      200     200      200        200   200 403
             GET    /api/cases/{caseId}/materials/{materialId}   401  200     200      200     200      200        200   200 403
             POST   /api/cases/{caseId}/materials                401  403     403      403     403      403        403   201 403
@@ -81,6 +85,12 @@ class AccessMatrixTest {
             GET    /api/supervision/diagram                     401  403     403      403     200      200        403   403 403
             GET    /supervision                                 401  403     403      403     200      200        403   403 403
             GET    /supervision/                                401  403     403      403     200      200        403   403 403
+            GET    /portal                                      401  403     403      403     403      403        403   200 200
+            GET    /portal/                                     401  403     403      403     403      403        403   200 200
+            GET    /api/forms/application                       401  200     200      200     200      200        200   200 200
+            GET    /api/me                                      401  200     200      200     200      200        200   200 200
+            GET    /api/csrf                                    401  200     200      200     200      200        200   200 200
+            GET    /                                            401  302     302      302     302      302        302   302 302
             GET    /api/calendar/{year}                         401  200     403      403     403      403        403   403 403
             PUT    /api/calendar/days/{day}                     401  200     403      403     403      403        403   403 403
             DELETE /api/calendar/days/{day}                     401  204     403      403     403      403        403   403 403

@@ -58,8 +58,8 @@ final class RunningApp {
         return context.getBean(type);
     }
 
-    /** One answer: status, content type and body as text and, when it is JSON, as a tree. */
-    record Answer(int status, String contentType, String body) {
+    /** One answer: status, content type, body as text and, when it is JSON, as a tree; where a redirect leads. */
+    record Answer(int status, String contentType, String body, String location) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -95,7 +95,7 @@ final class RunningApp {
             HttpResponse<String> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(), response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " got no answer: " + e, e);
         } catch (InterruptedException e) {
