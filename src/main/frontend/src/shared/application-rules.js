@@ -8,6 +8,10 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CLAIMS = 8;
+/** ISO 4217 as the browser knows it (the server asks Java's Currency): 'ZZZ' has the right shape but is none. */
+const CURRENCIES = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
+const isCurrency = (code) => typeof code === 'string' && /^[A-Z]{3}$/.test(code)
+  && (CURRENCIES.size === 0 || CURRENCIES.has(code));
 
 /** Guide §8: 18 characters of the alphabet, the last the check character over the first 17. */
 export function isValidUscc(code) {
@@ -39,7 +43,7 @@ export function validateApplication(body, program, { forFiling = false } = {}) {
   const money = (field, value) => {
     if (!required(field, value)) return;
     if (typeof value.amount !== 'string' || !AMOUNT.test(value.amount)) add(`${field}.amount`, 'INVALID_AMOUNT');
-    if (typeof value.currency !== 'string' || !/^[A-Z]{3}$/.test(value.currency)) {
+    if (!isCurrency(value.currency)) {
       add(`${field}.currency`, 'UNKNOWN_CURRENCY');
     } else if (value.currency !== 'CNY' && !(value.currency in rates)) {
       add(`${field}.currency`, 'NO_EXCHANGE_RATE');

@@ -20,6 +20,12 @@ public final class BrowserScript {
 
     public static void run(String script, Map<String, String> environment) throws IOException, InterruptedException {
         assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (.ci/run installs it)").exists();
+        output(script, environment);
+    }
+
+    /** Runs a script of the same folder with Node and answers what it printed; fails the test when it fails. */
+    public static String output(String script, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder node = new ProcessBuilder("node", Path.of("src/test/playwright", script).toString())
                 .redirectErrorStream(true);
         node.environment().putAll(environment);
@@ -38,5 +44,6 @@ public final class BrowserScript {
         String printed = output.getNow("(no output yet)");
         assertThat(finished).as("%s finished in time; output:%n%s", script, printed).isTrue();
         assertThat(process.exitValue()).as("%s output:%n%s", script, output.join()).isZero();
+        return output.join();
     }
 }

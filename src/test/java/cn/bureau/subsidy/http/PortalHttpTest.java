@@ -211,7 +211,8 @@ class PortalHttpTest {
         officers.runUntil(() -> officers.waitingTask("UserTask_SubmitMaterials").isPresent());
     }
 
-    private static ObjectNode programOpenNow(String code) {
+    /** A program whose online filing is open now, as the contract's body. */
+    static ObjectNode programOpenNow(String code) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
         ObjectNode body = JSON.createObjectNode();
         body.put("code", code).put("title", "Portal program").put("supportYear", 2025)
