@@ -20,7 +20,8 @@ enum Configuration {
     DEFAULTS("Camunda defaults", "_defaults");
 
     /** The indexes the project adds for its own queries; the defaults run goes without them. */
-    private static final List<String> PROJECT_INDEXES = List.of("SUB_IDX_TASK_DUE");
+    private static final List<String> PROJECT_INDEXES = List.of("SUB_IDX_TASK_DUE", "plan_line_plan_application",
+            "application_program_stage_key");
 
     final String label;
     private final String databaseSuffix;
@@ -40,7 +41,8 @@ enum Configuration {
                     "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
                     "--camunda.bpm.job-execution.wait-time-in-millis=5000",
                     "--camunda.bpm.job-execution.lock-time-in-millis=300000",
-                    "--spring.datasource.hikari.maximum-pool-size=10"));
+                    "--camunda.bpm.job-execution.max-wait=60000", "--spring.datasource.hikari.maximum-pool-size=10",
+                    "--server.tomcat.threads.max=200"));
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SubsidyApplication.class)
                 .run(args.toArray(String[]::new));
