@@ -56,7 +56,7 @@ final class Lifecycle {
             "UserTask_DraftPlan", "manager", "UserTask_ApprovePlan", "approver", "UserTask_IssuePlan", "approver");
 
     /** Cases paid a second over the whole run, with the latencies of the officers' and applicants' actions. */
-    record Result(Figures cases, Storage.Sizes perCase) {
+    record Result(Figures cases, Storage.Sizes perCase, DatabaseWork workPerCase) {
     }
 
     private record CaseRef(String caseId, Caller applicant) {
@@ -95,6 +95,7 @@ final class Lifecycle {
                 BigDecimal.valueOf(100_000_000), guide.fxRatesToCny(), guide.lprPercent()), Fixtures.MANAGER);
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING));
         Storage.Sizes before = storage.sizes();
+        DatabaseWork work = DatabaseWork.read(jdbc);
 
         long start = System.nanoTime();
         Map<String, CaseRef> cases = new ConcurrentHashMap<>();
@@ -106,8 +107,10 @@ final class Lifecycle {
         Figures actions = drive(program, cases, count, officers);
         double seconds = (System.nanoTime() - start) / 1e9;
 
+        DatabaseWork workPerCase = DatabaseWork.read(jdbc).since(work, count);
         Storage.Sizes after = storage.sizes();
-        return new Result(new Figures(count, seconds, actions.sortedNanos()), after.minus(before).per(count));
+        return new Result(new Figures(count, seconds, actions.sortedNanos()), after.minus(before).per(count),
+                workPerCase);
     }
 
     /** Acts on every waiting task until every case is paid; returns the latencies of the officers' actions. */

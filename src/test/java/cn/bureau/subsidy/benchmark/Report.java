@@ -9,9 +9,15 @@ final class Report {
 
     private final List<String> header = new ArrayList<>();
     private final List<String> rows = new ArrayList<>();
+    private final List<String> footer = new ArrayList<>();
 
     void note(String line) {
         header.add(line);
+    }
+
+    /** A line under the table. */
+    void footnote(String line) {
+        footer.add(line);
     }
 
     /**
@@ -39,6 +45,7 @@ final class Report {
                 + "| ÷ raw limit | project ÷ defaults |\n");
         out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach(row -> out.append(row).append("\n"));
+        footer.forEach(line -> out.append("\n").append(line).append("\n"));
         System.out.println(out);
     }
 

@@ -41,10 +41,11 @@ class SystemBenchmark {
     private final Map<Configuration, Measured> measured = new EnumMap<>(Configuration.class);
     private Figures rawFilings;
     private Figures rawInserts;
+    private DatabaseWork rawWork;
     private int claims;
 
     private record Measured(Figures quotesInProcess, Figures quotesHttp, Lifecycle.Result lifecycle,
-            PlanWorkload.Result plan, Figures surge, Figures overdue, Figures summary) {
+            PlanWorkload.Result plan, Figures surge, DatabaseWork surgeWork, Figures overdue, Figures summary) {
     }
 
     @Test
@@ -90,14 +91,18 @@ class SystemBenchmark {
             RawLimit raw = new RawLimit(context.getEnvironment().getProperty("spring.datasource.url"),
                     context.getEnvironment().getProperty("spring.datasource.username"));
             raw.filings(CLIENTS, CLIENTS * 4, claims, surgeProgram.getId()); // warm-up
+            DatabaseWork before = DatabaseWork.read(jdbc);
             rawFilings = raw.filings(CLIENTS, CASES, claims, surgeProgram.getId());
+            rawWork = DatabaseWork.read(jdbc).since(before, CASES);
             rawInserts = raw.singleRowInserts(CLIENTS, Math.max(CASES * 5, 1000));
         }
         String filings = "/api/programs/" + surgeProgram.getCode() + "/applications";
         Figures.Operation file = index -> http.send(enterprises.caller(index).userId(), "POST", filings,
                 enterprises.body(index), 201, "Idempotency-Key", UUID.randomUUID().toString());
         Figures.run(CLIENTS, CLIENTS * 4, file); // warm-up
+        DatabaseWork before = DatabaseWork.read(jdbc);
         Figures surge = Figures.run(CLIENTS, CASES, file);
+        DatabaseWork surgeWork = DatabaseWork.read(jdbc).since(before, CASES);
 
         Program boardProgram = publisher.publish(Fixtures.program("BB-" + run), Fixtures.MANAGER);
         long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
@@ -106,7 +111,7 @@ class SystemBenchmark {
         board.summary(http, BOARD_CLIENTS, BOARD_CLIENTS * 2); // warm-up
         Figures overdue = board.overdue(http, BOARD_CLIENTS, 200);
         Figures summary = board.summary(http, BOARD_CLIENTS, 200);
-        return new Measured(inProcess, overHttp, lifecycle, plan, surge, overdue, summary);
+        return new Measured(inProcess, overHttp, lifecycle, plan, surge, surgeWork, overdue, summary);
     }
 
     private Report report() {
@@ -147,6 +152,11 @@ class SystemBenchmark {
                 p.lifecycle().perCase().runtime(), d.lifecycle().perCase().runtime());
         report.cost("Storage a paid case: application tables", Integer.toString(CASES), "B",
                 p.lifecycle().perCase().application(), d.lifecycle().perCase().application());
+        report.footnote("Database work a filing (pg_stat_database; the raw limit's includes its two scratch "
+                + "tables' create and drop): raw limit %s; surge, project: %s; surge, Camunda defaults: %s."
+                .formatted(rawWork, p.surgeWork(), d.surgeWork()));
+        report.footnote("Database work a case, filed to paid: project: %s; Camunda defaults: %s."
+                .formatted(p.lifecycle().workPerCase(), d.lifecycle().workPerCase()));
         return report;
     }
 }
