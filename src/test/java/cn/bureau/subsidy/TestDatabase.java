@@ -22,23 +22,39 @@ public class TestDatabase implements EnvironmentPostProcessor {
     private static final String SERVER = System.getProperty("subsidy.test.postgres",
             "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = System.getProperty("subsidy.test.postgres.user", "postgres");
-    /** One database a test run; a second checkout running tests at the same time names another. */
-    private static final String DATABASE = System.getProperty("subsidy.test.database", "subsidy_test");
-    private static Map<String, Object> settings;
+    /**
+     * One database a test run; a second checkout running tests at the same time names another, and a context started
+     * with {@code --subsidy.test.database=name} (the benchmark's second configuration) gets a database of its own.
+     */
+    private static final String DATABASE = "subsidy.test.database";
+    private static final Map<String, Map<String, Object>> SETTINGS = new HashMap<>();
 
+    /**
+     * Above the application's files, below a context's own command-line arguments: a context started with
+     * {@code --camunda.bpm.job-execution.enabled=true} runs its job executor.
+     */
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addFirst(new MapPropertySource("test-database", settings()));
+        var source = new MapPropertySource("test-database",
+                settings(environment.getProperty(DATABASE, "subsidy_test")));
+        var sources = environment.getPropertySources();
+        if (sources.contains("commandLineArgs")) {
+            sources.addAfter("commandLineArgs", source);
+        } else {
+            sources.addFirst(source);
+        }
     }
 
-    private static synchronized Map<String, Object> settings() {
+    private static synchronized Map<String, Object> settings(String database) {
+        Map<String, Object> settings = SETTINGS.get(database);
         if (settings == null) {
             settings = new HashMap<>();
+            SETTINGS.put(database, settings);
             // Tests run jobs explicitly and move the engine clock; nothing runs behind their back.
             settings.put("camunda.bpm.job-execution.enabled", "false");
             settings.put("subsidy.models.directory", ".");
-            if (recreatePostgresDatabase()) {
-                settings.put("spring.datasource.url", SERVER + DATABASE);
+            if (recreatePostgresDatabase(database)) {
+                settings.put("spring.datasource.url", SERVER + database);
                 settings.put("spring.datasource.username", USER);
                 settings.put("spring.datasource.password", "");
             } else {
@@ -50,13 +66,13 @@ public class TestDatabase implements EnvironmentPostProcessor {
         return settings;
     }
 
-    private static boolean recreatePostgresDatabase() {
+    private static boolean recreatePostgresDatabase(String database) {
         DriverManager.setLoginTimeout(5);
         try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
-            System.out.println("[test-database] PostgreSQL " + SERVER + DATABASE + " (created fresh for this run)");
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
+            System.out.println("[test-database] PostgreSQL " + SERVER + database + " (created fresh for this run)");
             return true;
         } catch (SQLException e) {
             String banner = "#".repeat(100);

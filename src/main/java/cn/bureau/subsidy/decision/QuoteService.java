@@ -64,8 +64,9 @@ public class QuoteService {
     private final DecisionSource decisions;
 
     @Autowired
-    QuoteService(RepositoryService repositoryService, IdentityService identityService) {
-        this(new DeployedDecisions(repositoryService, identityService, new DmnTables()));
+    QuoteService(RepositoryService repositoryService, IdentityService identityService,
+            DecisionDeployments deployments) {
+        this(new DeployedDecisions(repositoryService, identityService, new DmnTables(), deployments));
     }
 
     QuoteService(DecisionSource decisions) {

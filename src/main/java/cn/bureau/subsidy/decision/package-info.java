@@ -5,7 +5,7 @@
  * {@link cn.bureau.subsidy.decision.SupportLimits}.
  *
  * <p>The rules are the process owner's DMN tables in {@code decisions/} (deployed by the modeling module, read back
- * from the engine at each quote):
+ * from the engine: the latest version, asked again after each deployment and at least every second):
  * <ul>
  * <li>{@code eligibility.dmn}: {@code Decision_ApplicationEligibility} (COLLECT, once per application: basic
  * conditions and the project thresholds in USD-equivalent) and {@code Decision_ClaimEligibility} (COLLECT, once per

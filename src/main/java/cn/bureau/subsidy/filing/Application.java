@@ -14,15 +14,25 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
 
 import cn.bureau.subsidy.filing.ApplicationForm.ProjectKind;
 
-/** One enterprise's application for one project: the case. Its stage follows the case process. */
+/**
+ * One enterprise's application for one project: the case. Its stage follows the case process.
+ *
+ * <p>Its id is assigned here, so it tells Spring Data that a new application is new: otherwise saving it merges,
+ * and a merge first selects the row and its claims, a wasted round trip for every filing of the surge.
+ */
 @Entity
 @Table(name = "application")
-public class Application {
+public class Application implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -69,6 +79,9 @@ public class Application {
     @Version
     private long version;
 
+    @Transient
+    private boolean isNew;
+
     @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<Claim> claims = new ArrayList<>();
@@ -79,6 +92,7 @@ public class Application {
     Application(String businessKey, UUID programId, ApplicationForm form, Instant filedAt, String filedBy,
             String idempotencyKey) {
         this.id = UUID.randomUUID();
+        this.isNew = true;
         this.businessKey = businessKey;
         this.programId = programId;
         var applicant = form.applicant();
@@ -121,6 +135,17 @@ public class Application {
         }
     }
 
+    @PostPersist
+    @PostLoad
+    void stored() {
+        this.isNew = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
     void startedAs(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -158,6 +183,7 @@ public class Application {
         this.planAmountWan = planAmountWan;
     }
 
+    @Override
     public UUID getId() {
         return id;
     }

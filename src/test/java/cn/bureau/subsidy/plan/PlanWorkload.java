@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,52 +16,40 @@ import cn.bureau.subsidy.decision.QuoteService;
 import cn.bureau.subsidy.decision.SupportCategory;
 import cn.bureau.subsidy.filing.CaseProcess;
 import cn.bureau.subsidy.program.Program;
-import cn.bureau.subsidy.program.ProgramPublisher;
-import cn.bureau.subsidy.scenario.Fixtures;
 
 /**
- * The funding plan over many qualified cases (stage 8): load, calculate, store; printed against plain JDBC doing
- * the same reads and writes in the same process. Run with {@code mvn verify -Pbenchmark} ({@code -Dbenchmark.cases=N},
- * default 10,000). Prints figures; asserts nothing about time.
+ * The funding plan over many qualified cases (stage 8): load, calculate, store; next to plain JDBC doing the same
+ * reads and writes in the same process. The qualified cases are seeded by JDBC.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlanBenchmark {
+public final class PlanWorkload {
 
-    private static final int CASES = Integer.getInteger("benchmark.cases", 10_000);
+    /** Milliseconds of each part, and the plan's line count. */
+    public record Result(int cases, int lines, long plainJdbcMs, long calculationMs, long endToEndMs) {
+    }
+
     private static final SupportCategory[] CATEGORIES = SupportCategory.values();
 
-    @Autowired
-    ProgramPublisher publisher;
-    @Autowired
-    FundingPlans plans;
-    @Autowired
-    QuoteService quotes;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    TransactionTemplate transactions;
+    private final FundingPlans plans;
+    private final QuoteService quotes;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    @Test
-    void planOverManyQualifiedCases() {
-        Program program = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER);
-        int lines = seedQualifiedCases(program, CASES);
+    public PlanWorkload(ApplicationContext context) {
+        this.plans = context.getBean(FundingPlans.class);
+        this.quotes = context.getBean(QuoteService.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.transactions = context.getBean(TransactionTemplate.class);
+    }
 
+    public Result run(Program program, int cases) {
+        int lines = seedQualifiedCases(program, cases);
         long baseline = time(() -> transactions.executeWithoutResult(status -> plainJdbcPlan(program)));
         List<BudgetAllocation.Candidate> candidates = candidates(program);
         BudgetAllocation allocation = BudgetAllocation.of(quotes.supportLimits());
         allocation.allocate(candidates, program.getBudgetWan()); // warm-up
         long calculation = time(() -> allocation.allocate(candidates, program.getBudgetWan()));
         long endToEnd = time(() -> transactions.executeWithoutResult(status -> plans.calculate(program.getCode())));
-
-        System.out.printf("""
-
-                | plan over qualified cases | cases | lines | ms | ratio to plain JDBC |
-                |---|---:|---:|---:|---:|
-                | plain JDBC: read the claims, write the lines | %d | %d | %d | 1.00 |
-                | calculation only (enterprise maxima, budget rule) | %d | %d | %d | %.2f |
-                | end to end (load, calculate, store) | %d | %d | %d | %.2f |
-                %n""", CASES, lines, baseline, CASES, lines, calculation, ratio(calculation, baseline), CASES, lines,
-                endToEnd, ratio(endToEnd, baseline));
+        return new Result(cases, lines, baseline, calculation, endToEnd);
     }
 
     private int seedQualifiedCases(Program program, int count) {
@@ -135,9 +121,5 @@ class PlanBenchmark {
         long start = System.nanoTime();
         work.run();
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static double ratio(long value, long baseline) {
-        return baseline == 0 ? 0 : (double) value / baseline;
     }
 }

@@ -1,0 +1,78 @@
+package cn.bureau.subsidy.benchmark;
+
+import java.sql.Timestamp;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The supervisor's two reads, over HTTP as the board's page makes them (overdue list of 500, summary), with many
+ * open cases in the database. The open cases are written straight into the case table and the engine's execution,
+ * task and identity-link tables, the rows the board reads: filing 100,000 cases through the engine would take longer than
+ * every other workload together and measure filing again.
+ */
+final class SupervisorQueries {
+
+    private static final String[][] STAGES = {{"INITIAL_REVIEW", "UserTask_InitialReview", "initial-reviewers"},
+        {"MATERIALS", "UserTask_SubmitMaterials", "applicants"}, {"FORMAL_REVIEW", "UserTask_FormalReview",
+            "initial-reviewers"}, {"SPECIAL_AUDIT", "UserTask_SpecialAudit", "auditors"},
+        {"QUALIFICATION", "UserTask_QualificationReview", "auditors"}};
+
+    private final JdbcTemplate jdbc;
+
+    SupervisorQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Seeds {@code count} open cases of the program, each with one open task due between 15 days ago and in 5 days. */
+    void seed(UUID programId, String programCode, int count) {
+        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        String definition = jdbc.queryForObject("select ID_ from ACT_RE_PROCDEF where KEY_ = 'SubsidyCase' "
+                + "order by VERSION_ desc limit 1", String.class);
+        for (int stage = 0; stage < STAGES.length; stage++) {
+            String[] s = STAGES[stage];
+            Object[] args = {programCode, programId, s[0], now, count, STAGES.length, stage};
+            jdbc.update("""
+                    insert into application (id, business_key, program_id, uscc, enterprise_name, bank_name,
+                        bank_account_name, bank_account_no, on_dishonesty_list, serious_violation_3y, fiscal_arrears,
+                        other_central_funding, reports_statistics, holds_certificate, truthfulness_commitment,
+                        project_name, project_kind, host_country, stage, process_instance_id, filed_at, filed_by)
+                    select gen_random_uuid(), ? || '-B' || n, ?, '91440300MA5F000181', 'Enterprise ' || n, 'Bank',
+                        'Account', '6222000000000000', false, false, false, false, true, true, true, 'Project ' || n,
+                        'INVESTMENT', 'KH', ?, 'board-' || n, ?, 'benchmark'
+                    from generate_series(1, ?) n where n % ? = ?""", args);
+            jdbc.update("""
+                    insert into ACT_RU_EXECUTION (ID_, REV_, ROOT_PROC_INST_ID_, PROC_INST_ID_, BUSINESS_KEY_,
+                        PROC_DEF_ID_, ACT_ID_, IS_ACTIVE_, IS_CONCURRENT_, IS_SCOPE_, IS_EVENT_SCOPE_,
+                        SUSPENSION_STATE_, SEQUENCE_COUNTER_, PROC_DEF_KEY_)
+                    select 'board-' || n, 1, 'board-' || n, 'board-' || n, ? || '-B' || n, ?, ?, true, false, true,
+                        false, 1, 1, 'SubsidyCase'
+                    from generate_series(1, ?) n where n % ? = ?""", programCode, definition, s[1], count,
+                    STAGES.length, stage);
+            jdbc.update("""
+                    insert into ACT_RU_TASK (ID_, REV_, EXECUTION_ID_, PROC_INST_ID_, PROC_DEF_ID_, NAME_,
+                        TASK_DEF_KEY_, ASSIGNEE_, PRIORITY_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_)
+                    select 'board-task-' || n, 1, 'board-' || n, 'board-' || n, ?, ?, ?,
+                        case when n % 7 = 0 then 'reviewer' end, 50, ?::timestamp - interval '20 days',
+                        ?::timestamp + (n % 480 - 360) * interval '1 hour', 1
+                    from generate_series(1, ?) n where n % ? = ?""", definition, s[1], s[1], now, now, count,
+                    STAGES.length, stage);
+            jdbc.update("""
+                    insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_)
+                    select 'board-link-' || n, 1, ?, 'candidate', 'board-task-' || n
+                    from generate_series(1, ?) n where n % ? = ?""", s[2], count, STAGES.length, stage);
+        }
+        jdbc.execute("analyze");
+    }
+
+    Figures overdue(Loopback http, int clients, int requests) {
+        return Figures.run(clients, requests,
+                index -> http.send("supervisor", "GET", "/api/supervision/overdue?limit=500", null, 200));
+    }
+
+    Figures summary(Loopback http, int clients, int requests) {
+        return Figures.run(clients, requests,
+                index -> http.send("supervisor", "GET", "/api/supervision/summary", null, 200));
+    }
+}

@@ -1,0 +1,162 @@
+package cn.bureau.subsidy.benchmark;
+
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.bureau.subsidy.filing.QuoteWorkload;
+import cn.bureau.subsidy.plan.PlanWorkload;
+import cn.bureau.subsidy.program.Program;
+import cn.bureau.subsidy.program.ProgramPublisher;
+import cn.bureau.subsidy.scenario.Fixtures;
+
+/**
+ * The benchmark: the filing surge, the whole lifecycle, the plan, the supervisor's queries, quotes and storage, each
+ * under the project's configuration and under Camunda's defaults, next to the raw limit of the same database measured
+ * in the same run; prints one Markdown table. Run with {@code mvn verify -Pbenchmark} (README, "Benchmarks"). It
+ * prints figures and asserts nothing about time.
+ */
+class SystemBenchmark {
+
+    /** Filings in the surge, cases in the lifecycle and in the plan. */
+    private static final int CASES = Integer.getInteger("benchmark.cases", 10_000);
+    private static final int OPEN_CASES = Integer.getInteger("benchmark.open-cases", 100_000);
+    private static final int QUOTES = Integer.getInteger("benchmark.quotes", 20_000);
+    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 32);
+    private static final int QUOTE_CLIENTS = 16;
+    private static final int BOARD_CLIENTS = 4;
+    private static final int OFFICERS = 8;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final String DATABASE = System.getProperty("subsidy.test.database", "subsidy_test");
+
+    private final Map<Configuration, Measured> measured = new EnumMap<>(Configuration.class);
+    private Figures rawFilings;
+    private Figures rawInserts;
+    private DatabaseWork rawWork;
+    private int claims;
+
+    private record Measured(Figures quotesInProcess, Figures quotesHttp, Lifecycle.Result lifecycle,
+            PlanWorkload.Result plan, Figures surge, DatabaseWork surgeWork, Figures overdue, Figures summary) {
+    }
+
+    @Test
+    void run() throws Exception {
+        for (Configuration configuration : Configuration.values()) {
+            try (ConfigurableApplicationContext context = configuration.start(DATABASE)) {
+                measured.put(configuration, measure(configuration, context));
+            } finally {
+                ClockUtil.reset();
+            }
+        }
+        report().print();
+    }
+
+    private Measured measure(Configuration configuration, ConfigurableApplicationContext context) throws Exception {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        ProgramPublisher publisher = context.getBean(ProgramPublisher.class);
+        Loopback http = new Loopback(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+
+        // Quotes first, on the demo program, while the database is small.
+        QuoteWorkload quote = new QuoteWorkload(context, "SZ-2026-OFI", Fixtures.application());
+        Figures.run(CORES, Math.max(QUOTES / 10, 100), index -> quote.quote());
+        claims = quote.quote();
+        Figures inProcess = Figures.run(CORES, QUOTES, index -> quote.quote());
+        inProcess = new Figures(inProcess.operations() * claims, inProcess.seconds(), inProcess.sortedNanos());
+        byte[] body = new ObjectMapper().writeValueAsBytes(Fixtures.applicationJson());
+        Figures.run(QUOTE_CLIENTS, QUOTE_CLIENTS * 10,
+                index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
+        Figures overHttp = Figures.run(QUOTE_CLIENTS, Math.max(QUOTES / 5, 100),
+                index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
+
+        Enterprises enterprises = new Enterprises("bench-" + run, Math.max(CLIENTS, 64), identity, jdbc);
+        Lifecycle.Result lifecycle = new Lifecycle(context).run("BL-" + run, CASES, OFFICERS, enterprises);
+        ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING.minusSeconds(10 * 86_400)));
+        Program planProgram = publisher.publish(Fixtures.program("BP-" + run), Fixtures.MANAGER);
+        PlanWorkload.Result plan = new PlanWorkload(context).run(planProgram, CASES);
+
+        Program surgeProgram = publisher.publish(Fixtures.program("BS-" + run), Fixtures.MANAGER);
+        ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING));
+        if (configuration == Configuration.PROJECT) {
+            RawLimit raw = new RawLimit(context.getEnvironment().getProperty("spring.datasource.url"),
+                    context.getEnvironment().getProperty("spring.datasource.username"));
+            raw.filings(CLIENTS, CLIENTS * 4, claims, surgeProgram.getId()); // warm-up
+            DatabaseWork before = DatabaseWork.read(jdbc);
+            rawFilings = raw.filings(CLIENTS, CASES, claims, surgeProgram.getId());
+            rawWork = DatabaseWork.read(jdbc).since(before, CASES);
+            rawInserts = raw.singleRowInserts(CLIENTS, Math.max(CASES * 5, 1000));
+        }
+        String filings = "/api/programs/" + surgeProgram.getCode() + "/applications";
+        Figures.Operation file = index -> http.send(enterprises.caller(index).userId(), "POST", filings,
+                enterprises.body(index), 201, "Idempotency-Key", UUID.randomUUID().toString());
+        Figures.run(CLIENTS, CLIENTS * 4, file); // warm-up
+        DatabaseWork before = DatabaseWork.read(jdbc);
+        Figures surge = Figures.run(CLIENTS, CASES, file);
+        DatabaseWork surgeWork = DatabaseWork.read(jdbc).since(before, CASES);
+
+        Program boardProgram = publisher.publish(Fixtures.program("BB-" + run), Fixtures.MANAGER);
+        long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+        SupervisorQueries board = new SupervisorQueries(jdbc);
+        board.seed(boardProgram.getId(), boardProgram.getCode(), (int) Math.max(0, OPEN_CASES - open));
+        board.summary(http, BOARD_CLIENTS, BOARD_CLIENTS * 2); // warm-up
+        Figures overdue = board.overdue(http, BOARD_CLIENTS, 200);
+        Figures summary = board.summary(http, BOARD_CLIENTS, 200);
+        return new Measured(inProcess, overHttp, lifecycle, plan, surge, surgeWork, overdue, summary);
+    }
+
+    private Report report() {
+        Measured p = measured.get(Configuration.PROJECT);
+        Measured d = measured.get(Configuration.DEFAULTS);
+        Report report = new Report();
+        report.note("Machine: %d cores. Raw limit (plain JDBC, same JVM, %d connections, per filing the application, "
+                .formatted(CORES, CLIENTS) + "its %d claims, the case, its first task and one audit row in one durable "
+                .formatted(claims) + "transaction): **%s filings/s** (p99 %.1f ms). "
+                .formatted(Report.number(rawFilings.perSecond()), rawFilings.percentileMs(99))
+                + "Durable single-row inserts, autocommit, same connections: **%s rows/s**."
+                .formatted(Report.number(rawInserts.perSecond())));
+        report.throughput("Filing surge (HTTP, %d clients)".formatted(CLIENTS), Integer.toString(CASES), "filings",
+                p.surge(), d.surge(), rawFilings.perSecond());
+        report.throughput("Whole lifecycle: filed to paid (latencies: officers' actions)", Integer.toString(CASES),
+                "cases", p.lifecycle().cases(), d.lifecycle().cases(), 0);
+        report.cost("Whole lifecycle: wall time", Integer.toString(CASES), "s", p.lifecycle().cases().seconds(),
+                d.lifecycle().cases().seconds());
+        report.cost("Plan: calculation", Integer.toString(CASES), "ms", p.plan().calculationMs(),
+                d.plan().calculationMs());
+        report.cost("Plan: load, calculate, store", Integer.toString(CASES), "ms", p.plan().endToEndMs(),
+                d.plan().endToEndMs());
+        report.cost("Plan: plain JDBC, same reads and writes", Integer.toString(CASES), "ms",
+                p.plan().plainJdbcMs(), d.plan().plainJdbcMs());
+        report.throughput("Supervisor: overdue list (500 rows, %d clients)".formatted(BOARD_CLIENTS),
+                "%d open".formatted(OPEN_CASES), "requests", p.overdue(), d.overdue(), 0);
+        report.throughput("Supervisor: summary by stage (%d clients)".formatted(BOARD_CLIENTS),
+                "%d open".formatted(OPEN_CASES), "requests", p.summary(), d.summary(), 0);
+        report.throughput("Quote in-process (%d threads; latency a quote)".formatted(CORES),
+                Integer.toString(QUOTES), "claims", p.quotesInProcess(), d.quotesInProcess(), 0);
+        report.throughput("Quote over HTTP (%d clients)".formatted(QUOTE_CLIENTS),
+                Long.toString(p.quotesHttp().operations()), "quotes", p.quotesHttp(), d.quotesHttp(), 0);
+        report.cost("Storage a paid case: total", Integer.toString(CASES), "B", p.lifecycle().perCase().total(),
+                d.lifecycle().perCase().total());
+        report.cost("Storage a paid case: engine history and byte arrays", Integer.toString(CASES), "B",
+                p.lifecycle().perCase().history(), d.lifecycle().perCase().history());
+        report.cost("Storage a paid case: engine runtime (left behind)", Integer.toString(CASES), "B",
+                p.lifecycle().perCase().runtime(), d.lifecycle().perCase().runtime());
+        report.cost("Storage a paid case: application tables", Integer.toString(CASES), "B",
+                p.lifecycle().perCase().application(), d.lifecycle().perCase().application());
+        report.footnote("Database work a filing (pg_stat_database; the raw limit's includes its two scratch "
+                + "tables' create and drop): raw limit %s; surge, project: %s; surge, Camunda defaults: %s."
+                .formatted(rawWork, p.surgeWork(), d.surgeWork()));
+        report.footnote("Database work a case, filed to paid: project: %s; Camunda defaults: %s."
+                .formatted(p.lifecycle().workPerCase(), d.lifecycle().workPerCase()));
+        return report;
+    }
+}
