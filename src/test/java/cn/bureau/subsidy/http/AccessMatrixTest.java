@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.bureau.subsidy.common.Uscc;
 import cn.bureau.subsidy.http.HostileInputTest.Multipart;
@@ -132,7 +128,6 @@ class AccessMatrixTest {
 
     /** A registry entry for an enterprise no test files for, so imports never flag a case. */
     private static final String UNRELATED_USCC = unrelatedUscc();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -151,7 +146,7 @@ class AccessMatrixTest {
         ClockUtil.reset();
         app = RunningApp.start();
         program = Fixtures.programCode();
-        assertThat(app.json("manager", "POST", "/api/programs", programBody(program)).status()).isEqualTo(201);
+        assertThat(app.json("manager", "POST", "/api/programs", RunningApp.programOpenNow(program)).status()).isEqualTo(201);
         Answer filed = app.json("applicant", "POST", "/api/programs/" + program + "/applications",
                 Fixtures.applicationJson());
         assertThat(filed.status()).as("%s", filed).isEqualTo(201);
@@ -272,7 +267,7 @@ class AccessMatrixTest {
         }
         Map<String, String> json = Map.ofEntries(
                 Map.entry("POST /api/programs",
-                        programBody(Fixtures.programCode()).toString()),
+                        RunningApp.programOpenNow(Fixtures.programCode()).toString()),
                 Map.entry("POST /api/programs/{code}/quote",
                         Fixtures.applicationJson().toString()),
                 Map.entry("POST /api/programs/{code}/applications",
@@ -367,17 +362,6 @@ class AccessMatrixTest {
                 + " claim_position, unscaled_wan, capped_wan, amount_wan, removed, explanation)"
                 + " values (?, ?, ?, 'Shenzhen Example Co., Ltd.', 'Phnom Penh plant', 'PRE_PROJECT_FEES', 1, 30, 30,"
                 + " 30, false, 'drafted for the access matrix')", plan, UUID.fromString(caseId), Fixtures.USCC);
-    }
-
-    private static ObjectNode programBody(String code) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("code", code).put("title", "Access matrix program").put("supportYear", 2025)
-                .put("filingOpensAt", now.minusDays(1).toString()).put("filingClosesAt", now.plusDays(30).toString())
-                .put("materialsCloseAt", now.plusDays(40).toString()).put("budgetWan", 5000);
-        body.putObject("fxRatesToCny").put("USD", "7.0288");
-        body.putObject("lprPercent").put("1Y", "3.0").put("5Y", "3.5");
-        return body;
     }
 
     static Map<String, List<Integer>> parse(String matrix) {

@@ -3,8 +3,6 @@ package cn.bureau.subsidy.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,7 +26,6 @@ import cn.bureau.subsidy.scenario.Scenario;
  */
 class PortalHttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] EICAR_IN_A_PDF = ("%PDF-1.4\n% X5O!P%@AP[4\\PZX54(P^)7CC)7}$"
             + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
 
@@ -42,7 +38,7 @@ class PortalHttpTest {
         ClockUtil.reset();
         app = RunningApp.start();
         program = Fixtures.programCode();
-        assertThat(app.json("manager", "POST", "/api/programs", programOpenNow(program)).status()).isEqualTo(201);
+        assertThat(app.json("manager", "POST", "/api/programs", RunningApp.programOpenNow(program)).status()).isEqualTo(201);
         Answer filed = app.json("applicant", "POST", "/api/programs/" + program + "/applications",
                 Fixtures.applicationJson());
         assertThat(filed.status()).as("%s", filed).isEqualTo(201);
@@ -209,17 +205,5 @@ class PortalHttpTest {
         officers.on("UserTask_InitialReview", task -> officers.complete("reviewer", task,
                 Map.of("decision", "ACCEPT")));
         officers.runUntil(() -> officers.waitingTask("UserTask_SubmitMaterials").isPresent());
-    }
-
-    /** A program whose online filing is open now, as the contract's body. */
-    static ObjectNode programOpenNow(String code) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("code", code).put("title", "Portal program").put("supportYear", 2025)
-                .put("filingOpensAt", now.minusDays(1).toString()).put("filingClosesAt", now.plusDays(14).toString())
-                .put("materialsCloseAt", now.plusDays(21).toString()).put("budgetWan", 5000);
-        body.putObject("fxRatesToCny").put("USD", "7.0288");
-        body.putObject("lprPercent").put("1Y", "3.0").put("5Y", "3.5");
-        return body;
     }
 }

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.springframework.test.context.TestContextManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The application running on a random port, for tests that are not JUnit Jupiter tests (jqwik properties): it takes
@@ -130,5 +133,17 @@ final class RunningApp {
         counts.put("running process instances", bean(RuntimeService.class).createProcessInstanceQuery().count());
         counts.put("process instances ever", bean(HistoryService.class).createHistoricProcessInstanceQuery().count());
         return counts;
+    }
+
+    /** A program whose online filing is open now, as the contract's body. */
+    static ObjectNode programOpenNow(String code) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("code", code).put("title", "Test program").put("supportYear", 2025)
+                .put("filingOpensAt", now.minusDays(1).toString()).put("filingClosesAt", now.plusDays(14).toString())
+                .put("materialsCloseAt", now.plusDays(21).toString()).put("budgetWan", 5000);
+        body.putObject("fxRatesToCny").put("USD", "7.0288");
+        body.putObject("lprPercent").put("1Y", "3.0").put("5Y", "3.5");
+        return body;
     }
 }
