@@ -284,7 +284,15 @@ async function showCase(caseId) {
   if (record.payments?.length) parts.push(paymentsCard(record));
   view.replaceChildren(...parts);
   if (task.status !== 200 && !record.outcome) {
-    caseRefresh = setTimeout(() => window.location.hash === `#/cases/${caseId}` && showCase(caseId), CASE_REFRESH_MS);
+    const again = () => {
+      if (window.location.hash !== `#/cases/${caseId}`) return;
+      // Not while the applicant is choosing or sending a file: a fresh page would drop the choice.
+      const busy = [...view.querySelectorAll('input[type=file]')].some((input) => input.files.length)
+        || view.querySelector('button[disabled]');
+      if (busy) caseRefresh = setTimeout(again, CASE_REFRESH_MS);
+      else showCase(caseId);
+    };
+    caseRefresh = setTimeout(again, CASE_REFRESH_MS);
   }
   return () => clearTimeout(caseRefresh);
 }
