@@ -17,13 +17,14 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedOutput;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
  * Parses and evaluates decision tables with Camunda's standalone DMN engine: a quote writes no history and needs no
- * process engine. Which rows matched is taken from the engine's evaluation event, so an explanation can name them.
+ * process engine. Its FEEL engine is {@link CachingFeelEngine}, as the process engine's is. Which rows matched is taken from the engine's evaluation event, so an explanation can name them.
  */
 final class DmnTables {
 
@@ -38,7 +39,8 @@ final class DmnTables {
                 events.add(event);
             }
         };
-        this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+        this.engine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                .feelEngineFactory(CachingFeelEngine.FACTORY)
                 .customPostDecisionTableEvaluationListeners(List.of(capture))
                 .buildEngine();
     }
