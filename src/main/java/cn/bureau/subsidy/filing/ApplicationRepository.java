@@ -11,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ApplicationRepository extends JpaRepository<Application, UUID> {
 
+    /** Asked at every filing; a query text, so Hibernate translates it once (see ProgramRepository#findByCode). */
+    @Query("select a from Application a where a.filedBy = ?1 and a.idempotencyKey = ?2")
     Optional<Application> findByFiledByAndIdempotencyKey(String filedBy, String idempotencyKey);
 
     /** The cases of a program at a stage with their claims, in one query. */

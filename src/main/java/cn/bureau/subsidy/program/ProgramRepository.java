@@ -4,9 +4,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface ProgramRepository extends JpaRepository<Program, UUID> {
 
+    /**
+     * Every deadline of every task reads its program by code. Written out: Hibernate caches the SQL of a query text,
+     * while the criteria query Spring Data derives from the method name is translated again at every call.
+     */
+    @Query("select p from Program p where p.code = ?1")
     Optional<Program> findByCode(String code);
 
     boolean existsByCode(String code);

@@ -45,7 +45,7 @@ import cn.bureau.subsidy.scenario.Fixtures;
  * simulated officer or applicant through the engine API (officers accept, applicants submit what is asked), the
  * asynchronous continuations run by the configuration's job executor, and the program's timers (filing closes,
  * materials deadline, end of the public notice) fired by moving the engine clock once nothing else is left to do.
- * The database's size before and after gives the bytes a paid case costs.
+ * The database's size before and after, on compacted tables, gives the bytes a paid case keeps.
  */
 final class Lifecycle {
 
@@ -56,7 +56,11 @@ final class Lifecycle {
             "UserTask_DraftPlan", "manager", "UserTask_ApprovePlan", "approver", "UserTask_IssuePlan", "approver");
 
     /** Cases paid a second over the whole run, with the latencies of the officers' and applicants' actions. */
-    record Result(Figures cases, Storage.Sizes perCase, DatabaseWork workPerCase) {
+    /**
+     * @param perCase the bytes a paid case keeps, measured on compacted tables
+     * @param writtenPerCase the growth of the tables as the run left them, dead row versions included
+     */
+    record Result(Figures cases, Storage.Sizes perCase, Storage.Sizes writtenPerCase, DatabaseWork workPerCase) {
     }
 
     private record CaseRef(String caseId, Caller applicant) {
@@ -94,7 +98,7 @@ final class Lifecycle {
                 guide.filingOpensAt(), guide.filingClosesAt(), guide.materialsCloseAt(),
                 BigDecimal.valueOf(100_000_000), guide.fxRatesToCny(), guide.lprPercent()), Fixtures.MANAGER);
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING));
-        Storage.Sizes before = storage.sizes();
+        Storage.Sizes before = storage.live();
         DatabaseWork work = DatabaseWork.read(jdbc);
 
         long start = System.nanoTime();
@@ -108,9 +112,10 @@ final class Lifecycle {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         DatabaseWork workPerCase = DatabaseWork.read(jdbc).since(work, count);
-        Storage.Sizes after = storage.sizes();
+        Storage.Sizes written = storage.asWritten();
+        Storage.Sizes after = storage.live();
         return new Result(new Figures(count, seconds, actions.sortedNanos()), after.minus(before).per(count),
-                workPerCase);
+                written.minus(before).per(count), workPerCase);
     }
 
     /** Acts on every waiting task until every case is paid; returns the latencies of the officers' actions. */

@@ -146,17 +146,27 @@ class SystemBenchmark {
                 Long.toString(p.quotesHttp().operations()), "quotes", p.quotesHttp(), d.quotesHttp(), 0);
         report.cost("Storage a paid case: total", Integer.toString(CASES), "B", p.lifecycle().perCase().total(),
                 d.lifecycle().perCase().total());
+        report.cost("Storage a paid case: growth before compaction (dead rows included)", Integer.toString(CASES),
+                "B", p.lifecycle().writtenPerCase().total(), d.lifecycle().writtenPerCase().total());
         report.cost("Storage a paid case: engine history and byte arrays", Integer.toString(CASES), "B",
                 p.lifecycle().perCase().history(), d.lifecycle().perCase().history());
-        report.cost("Storage a paid case: engine runtime (left behind)", Integer.toString(CASES), "B",
+        report.cost("Storage a paid case: engine runtime", Integer.toString(CASES), "B",
                 p.lifecycle().perCase().runtime(), d.lifecycle().perCase().runtime());
         report.cost("Storage a paid case: application tables", Integer.toString(CASES), "B",
                 p.lifecycle().perCase().application(), d.lifecycle().perCase().application());
         report.footnote("Database work a filing (pg_stat_database; the raw limit's includes its two scratch "
                 + "tables' create and drop): raw limit %s; surge, project: %s; surge, Camunda defaults: %s."
                 .formatted(rawWork, p.surgeWork(), d.surgeWork()));
+        report.footnote("Largest tables a paid case (bytes, compacted): project: %s; Camunda defaults: %s."
+                .formatted(largest(p.lifecycle().perCase()), largest(d.lifecycle().perCase())));
         report.footnote("Database work a case, filed to paid: project: %s; Camunda defaults: %s."
                 .formatted(p.lifecycle().workPerCase(), d.lifecycle().workPerCase()));
         return report;
+    }
+
+    private static String largest(Storage.Sizes sizes) {
+        return sizes.largest(8).entrySet().stream()
+                .map(entry -> entry.getKey() + " " + Report.number(entry.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }
