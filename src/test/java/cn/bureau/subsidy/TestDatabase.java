@@ -53,6 +53,8 @@ public class TestDatabase implements EnvironmentPostProcessor {
             // Tests run jobs explicitly and move the engine clock; nothing runs behind their back.
             settings.put("camunda.bpm.job-execution.enabled", "false");
             settings.put("subsidy.models.directory", ".");
+            // Tests read the board right after changing the cases under it.
+            settings.put("subsidy.supervision.board-max-age", "PT0S");
             if (recreatePostgresDatabase(database)) {
                 settings.put("spring.datasource.url", SERVER + database);
                 settings.put("spring.datasource.username", USER);

@@ -3,6 +3,7 @@ package cn.bureau.subsidy.supervision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -52,19 +54,37 @@ class OverdueBoard {
     private final NamedParameterJdbcTemplate jdbc;
     private final WorkingDays workdays;
     private final Escalations escalations;
+    /** The aggregates over every open task, shared by the supervisors watching the board. */
+    private final RecentAnswers<BoardFilter, Summary> summaries;
+    private final RecentAnswers<BoardFilter, Long> overdueCounts;
 
-    OverdueBoard(NamedParameterJdbcTemplate jdbc, WorkingDays workdays, Escalations escalations) {
+    /**
+     * @param maxAge how old the counts of the summary and of the overdue list may be
+     *        ({@code subsidy.supervision.board-max-age}): every supervisor's board and its refreshes share one
+     *        aggregate over all open tasks instead of each running its own; the answer says as of when
+     */
+    OverdueBoard(NamedParameterJdbcTemplate jdbc, WorkingDays workdays, Escalations escalations,
+            @Value("${subsidy.supervision.board-max-age:PT10S}") Duration maxAge) {
         this.jdbc = jdbc;
         this.workdays = workdays;
         this.escalations = escalations;
+        this.summaries = new RecentAnswers<>(maxAge);
+        this.overdueCounts = new RecentAnswers<>(maxAge);
     }
 
-    /** Overdue tasks, most overdue first. */
+    /**
+     * Overdue tasks, most overdue first: the page as of now, the total as of at most the board's maximum age (the
+     * count runs over every overdue task, the page reads {@code limit} rows along the due-date index).
+     */
     OverduePage overdue(BoardFilter filter, int offset, int limit) {
         Instant now = ShenzhenTime.now();
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
         String where = " and t.DUE_DATE_ < :now" + filter.where(params);
-        Long total = jdbc.queryForObject("select count(*) " + FROM + where, params, Long.class);
+        Long total = overdueCounts.get(filter, f -> {
+            MapSqlParameterSource counted = new MapSqlParameterSource("now", Timestamp.from(ShenzhenTime.now()));
+            return jdbc.queryForObject("select count(*) " + FROM + " and t.DUE_DATE_ < :now" + f.where(counted),
+                    counted, Long.class);
+        });
         params.addValue("limit", limit).addValue("offset", offset);
         List<Row> rows = jdbc.query(select() + where + " order by t.DUE_DATE_, t.ID_ limit :limit offset :offset",
                 params, (rs, i) -> Row.of(rs));
@@ -93,6 +113,10 @@ class OverdueBoard {
      * about 0.7 s instead of 3.3 s.
      */
     Summary summary(BoardFilter filter) {
+        return summaries.get(filter, this::currentSummary);
+    }
+
+    private Summary currentSummary(BoardFilter filter) {
         Instant now = ShenzhenTime.now();
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now))
                 .addValue("soon", Timestamp.from(workdays.after(now, 1)))

@@ -32,8 +32,10 @@ enum Configuration {
     }
 
     ConfigurableApplicationContext start(String database) {
+        // The job executor and the board's shared counts as in application.yml; the tests switch both off.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--subsidy.test.database=" + database
-                + databaseSuffix, "--camunda.bpm.job-execution.enabled=true"));
+                + databaseSuffix, "--camunda.bpm.job-execution.enabled=true",
+                "--subsidy.supervision.board-max-age=PT10S"));
         if (this == DEFAULTS) {
             // The values the Camunda Spring Boot starter and the engine use when nothing is configured.
             args.addAll(List.of("--camunda.bpm.history-level=full", "--camunda.bpm.job-execution.core-pool-size=3",
