@@ -50,6 +50,8 @@ import cn.bureau.subsidy.program.ProgramRepository;
 class ApplicantPortal {
 
     static final String APPLICATION_FORM = "forms/application.form";
+    /** The materials checklist a form shows as {@code {{requiredMaterials}}}: computed when shown, never stored. */
+    static final String REQUIRED_MATERIALS = "requiredMaterials";
     /** The names a form reads: its fields' keys (first segment of a path) and the variables of its templates. */
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -160,7 +162,15 @@ class ApplicantPortal {
             throw new UncheckedIOException(e);
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        runtimeService.getVariables(application.getProcessInstanceId(), namesReadBy(form)).forEach((name, value) -> {
+        Set<String> names = namesReadBy(form);
+        if (names.contains(REQUIRED_MATERIALS)) {
+            // Computed from the program's table when shown rather than kept in every case's variables and history.
+            Program program = programs.findById(application.getProgramId()).orElseThrow();
+            data.put(REQUIRED_MATERIALS, requiredMaterials(application, program).stream()
+                    .map(item -> "- %s (%s)".formatted(item.name(), item.code()))
+                    .collect(Collectors.joining("\n")));
+        }
+        runtimeService.getVariables(application.getProcessInstanceId(), names).forEach((name, value) -> {
             if (value instanceof Date date) {
                 data.put(name, ShenzhenTime.at(date.toInstant()));
             } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {

@@ -26,17 +26,15 @@ public class FilingService {
     private final RuntimeService runtimeService;
     private final CaseQuotes quotes;
     private final EngineCaller engine;
-    private final ApplicantPortal portal;
 
     FilingService(ProgramRepository programs, ApplicationRepository applications, ApplicationValidator validator,
-            RuntimeService runtimeService, CaseQuotes quotes, EngineCaller engine, ApplicantPortal portal) {
+            RuntimeService runtimeService, CaseQuotes quotes, EngineCaller engine) {
         this.programs = programs;
         this.applications = applications;
         this.validator = validator;
         this.runtimeService = runtimeService;
         this.quotes = quotes;
         this.engine = engine;
-        this.portal = portal;
     }
 
     /** The case an earlier request with the same idempotency key filed, if any. */
@@ -75,18 +73,10 @@ public class FilingService {
                         .putValue("enterpriseName", application.getEnterpriseName())
                         .putValue("projectName", application.getProjectName())
                         .putValue("claimCount", application.getClaims().size())
-                        .putValue("claimSummary", claimSummary(application))
-                        .putValue("requiredMaterials", checklist(application, program)))
+                        .putValue("claimSummary", claimSummary(application)))
                 .getId());
         application.startedAs(instanceId);
         return application;
-    }
-
-    /** The materials checklist as the Tasklist forms show it, one line an item (the portal reads it as a list). */
-    private String checklist(Application application, Program program) {
-        return portal.requiredMaterials(application, program).stream()
-                .map(item -> "- %s (%s)".formatted(item.name(), item.code()))
-                .collect(Collectors.joining("\n"));
     }
 
     /** What the review forms show of the claims, one line each. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -91,6 +92,14 @@ class CaseLifecycleScenarioTest {
                 "Timer_FilingCloses", "Timer_MaterialsClose", "ServiceTask_CalculatePlan", "UserTask_DraftPlan",
                 "UserTask_ApprovePlan", "Timer_NoticeEnds", "UserTask_IssuePlan", "ServiceTask_NotifyCases",
                 "EndEvent_PlanIssued");
+        // The engine's history keeps what an auditor reads: no routing gateway, no copy of the application's data.
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(filed.getProcessInstanceId())
+                .activityType("exclusiveGateway").count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(filed.getProcessInstanceId())
+                .list()).extracting(HistoricVariableInstance::getName)
+                .contains("applicationId", "programCode", "decision")
+                .doesNotContain("enterpriseName", "projectName", "claimSummary", "claimCount", "businessKey",
+                        "materialsSummary", "requiredMaterials", "eligibilityHits");
         // The engine's user operation log knows who acted: the applicant, the officers.
         assertThat(historyService.createUserOperationLogQuery().processInstanceId(filed.getProcessInstanceId())
                 .list()).extracting(entry -> entry.getUserId()).contains("applicant", "reviewer", "auditor", "approver2");
