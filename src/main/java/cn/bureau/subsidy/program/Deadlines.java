@@ -50,6 +50,7 @@ public class Deadlines {
     }
 
     private Program program(String programCode) {
-        return programs.findByCode(programCode).orElseThrow(() -> ApiException.notFound("Program", programCode));
+        return programs.findByCodeWithoutFlush(programCode)
+                .orElseThrow(() -> ApiException.notFound("Program", programCode));
     }
 }
