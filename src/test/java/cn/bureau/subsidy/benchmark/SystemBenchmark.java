@@ -74,7 +74,8 @@ class SystemBenchmark {
         Figures inProcess = Figures.run(CORES, QUOTES, index -> quote.quote());
         inProcess = new Figures(inProcess.operations() * claims, inProcess.seconds(), inProcess.sortedNanos());
         byte[] body = new ObjectMapper().writeValueAsBytes(Fixtures.applicationJson());
-        Figures.run(QUOTE_CLIENTS, QUOTE_CLIENTS * 10,
+        // Warm-ups long enough for the JIT: the project's half runs first, in a cold JVM.
+        Figures.run(QUOTE_CLIENTS, Math.max(QUOTES / 10, QUOTE_CLIENTS * 10),
                 index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
         Figures overHttp = Figures.run(QUOTE_CLIENTS, Math.max(QUOTES / 5, 100),
                 index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
@@ -99,7 +100,7 @@ class SystemBenchmark {
         String filings = "/api/programs/" + surgeProgram.getCode() + "/applications";
         Figures.Operation file = index -> http.send(enterprises.caller(index).userId(), "POST", filings,
                 enterprises.body(index), 201, "Idempotency-Key", UUID.randomUUID().toString());
-        Figures.run(CLIENTS, CLIENTS * 4, file); // warm-up
+        Figures.run(CLIENTS, Math.max(CLIENTS * 4, CASES / 5), file); // warm-up
         DatabaseWork before = DatabaseWork.read(jdbc);
         Figures surge = Figures.run(CLIENTS, CASES, file);
         DatabaseWork surgeWork = DatabaseWork.read(jdbc).since(before, CASES);
