@@ -1,5 +1,9 @@
 package cn.bureau.subsidy.decision;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +28,13 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
 import org.camunda.feel.syntaxtree.ValFatalError;
+import org.camunda.feel.syntaxtree.ValLocalDateTime;
+import org.camunda.feel.valuemapper.CustomValueMapper;
 import org.camunda.feel.valuemapper.ValueMapper;
 
+import camundajar.impl.scala.Function1;
+import camundajar.impl.scala.Option;
+import camundajar.impl.scala.Some;
 import camundajar.impl.scala.jdk.javaapi.CollectionConverters;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
@@ -63,6 +72,15 @@ final class CachingFeelEngine extends ScalaFeelEngine {
         functions = new FunctionProvider.CompositeFunctionProvider(
                 toScalaList(new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
         interpreter = new FeelInterpreter(valueMapper);
+    }
+
+    /** feel-scala's own mappers, after one that gives a date the value feel-scala would, built once. */
+    @Override
+    protected camundajar.impl.scala.collection.immutable.List<CustomValueMapper> getValueMappers() {
+        List<CustomValueMapper> mappers = new ArrayList<>();
+        mappers.add(new DateValues());
+        mappers.addAll(CollectionConverters.asJava(super.getValueMappers()));
+        return toList(mappers);
     }
 
     @Override
@@ -117,5 +135,52 @@ final class CachingFeelEngine extends ScalaFeelEngine {
             throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error);
         }
         return valueMapper.unpackVal(result);
+    }
+
+    /**
+     * A {@link Date} as feel-scala maps it (a local date-time in the JVM's zone), kept per instant: feel-scala builds
+     * the value's map of properties with every conversion, and a table converts the same few days (the support
+     * year's bounds, the claim's dates) once for every row it tests them against. Runs before feel-scala's mappers
+     * (a higher priority); anything but a plain {@code Date} goes on to them.
+     */
+    private static final class DateValues implements CustomValueMapper {
+
+        private record Day(long epochMilli, ZoneId zone) {
+        }
+
+        private final Map<Day, Option<Val>> known = new ConcurrentHashMap<>();
+
+        @Override
+        public Option<Val> toVal(Object value, Function1<Object, Val> innerMapper) {
+            if (value == null || value.getClass() != Date.class) {
+                return Option.empty();
+            }
+            ZoneId zone = ZoneId.systemDefault();
+            Day day = new Day(((Date) value).getTime(), zone);
+            Option<Val> mapped = known.get(day);
+            if (mapped == null) {
+                if (known.size() >= MAX_CACHED) {
+                    known.clear();
+                }
+                mapped = new Some<>(new ValLocalDateTime(LocalDateTime.ofInstant(((Date) value).toInstant(), zone)));
+                known.put(day, mapped);
+            }
+            return mapped;
+        }
+
+        @Override
+        public Option<Object> unpackVal(Val value, Function1<Val, Object> innerMapper) {
+            return Option.empty();
+        }
+
+        @Override
+        public int priority() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public void org$camunda$feel$valuemapper$CustomValueMapper$_setter_$priority_$eq(int priority) {
+            // The priority is fixed above.
+        }
     }
 }
