@@ -4,7 +4,11 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The working-day rules over one snapshot of the official schedule, free of Spring and the database so that every
@@ -23,10 +27,10 @@ final class WorkingDayCalendar {
     /** The service hall closes at 18:00, which is also the filing deadline hour of the guide. */
     static final LocalTime END_OF_WORKING_DAY = LocalTime.of(18, 0);
 
-    private final Map<LocalDate, DayKind> exceptions;
+    private final NavigableMap<LocalDate, DayKind> exceptions;
 
     WorkingDayCalendar(Map<LocalDate, DayKind> exceptions) {
-        this.exceptions = Map.copyOf(exceptions);
+        this.exceptions = Collections.unmodifiableNavigableMap(new TreeMap<>(exceptions));
     }
 
     boolean isWorkingDay(LocalDate day) {
@@ -34,6 +38,10 @@ final class WorkingDayCalendar {
         if (kind != null) {
             return kind == DayKind.WORKDAY;
         }
+        return isMondayToFriday(day);
+    }
+
+    private static boolean isMondayToFriday(LocalDate day) {
         DayOfWeek weekday = day.getDayOfWeek();
         return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
     }
@@ -52,17 +60,38 @@ final class WorkingDayCalendar {
         return endOf(day);
     }
 
+    /**
+     * One for being past due, and one more for each working day that ended after the due date and before now. Counted
+     * by calendar arithmetic, not day by day: the board ages hundreds of tasks a request, some overdue for months.
+     */
     int workingDaysBetween(Instant due, Instant now) {
         if (!now.isAfter(due)) {
             return 0;
         }
-        int overdue = 1;
-        Instant end = firstEndAfter(due);
-        while (now.isAfter(end)) {
-            overdue++;
-            end = endOf(nextWorkingDay(ShenzhenTime.dateOf(end)));
+        LocalDate today = ShenzhenTime.dateOf(now);
+        LocalDate lastEnded = now.isAfter(endOf(today)) ? today : today.minusDays(1);
+        return 1 + workingDaysFromTo(ShenzhenTime.dateOf(firstEndAfter(due)), lastEnded);
+    }
+
+    /** The working days from {@code first} to {@code last}, both included; none when {@code last} is earlier. */
+    private int workingDaysFromTo(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            return 0;
         }
-        return overdue;
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        long count = days / 7 * 5;
+        for (LocalDate day = first.plusDays(days / 7 * 7); !day.isAfter(last); day = day.plusDays(1)) {
+            count += isMondayToFriday(day) ? 1 : 0;
+        }
+        for (Map.Entry<LocalDate, DayKind> exception : exceptions.subMap(first, true, last, true).entrySet()) {
+            boolean weekday = isMondayToFriday(exception.getKey());
+            if (exception.getValue() == DayKind.HOLIDAY && weekday) {
+                count--;
+            } else if (exception.getValue() == DayKind.WORKDAY && !weekday) {
+                count++;
+            }
+        }
+        return Math.toIntExact(count);
     }
 
     Instant endBefore(Instant now, int k) {

@@ -47,6 +47,25 @@ class AgingBoundsTest {
         assertThat(CALENDAR.endBefore(sz("2026-02-24T10:00"), 2)).isEqualTo(sz("2026-02-13T18:00"));
     }
 
+    /** The count by calendar arithmetic equals walking from one working day's end to the next, over long spans too. */
+    @Test
+    void workingDaysOverdueCountAsWalkingDayByDayWould() {
+        Random random = new Random(20261122);
+        Instant from = sz("2025-12-01T00:00");
+        for (int i = 0; i < 20_000; i++) {
+            Instant due = from.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 120)));
+            Instant now = due.plus(Duration.ofMinutes(random.nextInt(60 * 24 * (i % 2 == 0 ? 20 : 400))));
+            int walked = 0;
+            if (now.isAfter(due)) {
+                walked = 1;
+                for (Instant end = CALENDAR.after(due, 0); now.isAfter(end); end = CALENDAR.after(end, 1)) {
+                    walked++;
+                }
+            }
+            assertThat(CALENDAR.workingDaysBetween(due, now)).as("due %s, now %s", due, now).isEqualTo(walked);
+        }
+    }
+
     @Test
     void dueBeforeTheKthEndMeansMoreThanKWorkingDaysOverdue() {
         Random random = new Random(20260217);
