@@ -22,11 +22,15 @@ import jakarta.servlet.http.HttpSession;
  * Records every request that would change something — through the application's API, the engine REST API or the
  * webapps — with who asked, what, on which case, and how it was answered. It sits in front of the security filters,
  * so a refused login or a forbidden call is recorded too.
+ *
+ * <p>A quote is a POST that changes nothing: the portal asks for one as an applicant types, and a durable audit row
+ * for each would cost more than the quote. Filing, which stores the quote, is recorded.
  */
 class AuditTrailFilter extends OncePerRequestFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern CASE_PATH = Pattern.compile("^/api/cases/([0-9a-fA-F-]{36})(/|$)");
+    private static final Pattern QUOTE_PATH = Pattern.compile("^/api/programs/[^/]+/quote$");
 
     private final AuditTrail trail;
 
@@ -36,7 +40,7 @@ class AuditTrailFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !CHANGING.contains(request.getMethod());
+        return !CHANGING.contains(request.getMethod()) || QUOTE_PATH.matcher(request.getRequestURI()).matches();
     }
 
     @Override

@@ -116,4 +116,19 @@ class HardeningTest {
                         e -> assertThat(e.getMostSpecificCause().getMessage()).contains("append-only"));
         assertThatThrownBy(() -> jdbc.update("delete from audit_event")).isInstanceOf(DataAccessException.class);
     }
+
+    @Test
+    void aQuoteChangesNothingAndLeavesNoAuditRowWhileAFilingAttemptDoes() {
+        long before = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+
+        var quote = rest.withBasicAuth("applicant", "demo").postForEntity("/api/programs/SZ-2026-OFI/quote",
+                cn.bureau.subsidy.scenario.Fixtures.applicationJson(), JsonNode.class);
+        assertThat(quote.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(before);
+
+        rest.withBasicAuth("applicant", "demo").postForEntity("/api/programs/NO-SUCH-PROGRAM/applications",
+                cn.bureau.subsidy.scenario.Fixtures.applicationJson(), JsonNode.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = "
+                + "'POST /api/programs/NO-SUCH-PROGRAM/applications'", Long.class)).isEqualTo(1);
+    }
 }
