@@ -2,7 +2,10 @@ package cn.bureau.subsidy.program;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.bureau.subsidy.common.ApiException;
@@ -18,39 +21,60 @@ import cn.bureau.subsidy.common.WorkingDays;
  * {@code ${deadlines.due(...)}} for the first (the due date itself) and {@code ${deadlines.escalation(...)}} for the
  * second, the program's {@code escalation_days} working days after the due date. A task whose due date is a
  * variable (the materials deadline) uses {@code ${deadlines.escalationAfter(programCode, materialsCloseAt)}}.
+ *
+ * <p>Every user task evaluates three of these inside the engine's transaction, some transactions carrying a hundred
+ * cases (the plan's notice): the service levels are read with one plain query of their columns, not by loading the
+ * program entity with its rates and decision keys, and without making Hibernate flush the cases loaded so far.
  */
 @Component("deadlines")
 public class Deadlines {
 
-    private final ProgramRepository programs;
+    /** The program's column of each service level. */
+    private static final Map<Sla, String> COLUMNS = new EnumMap<>(Map.of(
+            Sla.INITIAL_REVIEW, "initial_review_days", Sla.FORMAL_REVIEW, "formal_review_days",
+            Sla.SPECIAL_AUDIT, "special_audit_days", Sla.QUALIFICATION, "qualification_days",
+            Sla.CORRECTION, "correction_days", Sla.PLAN_DECISION, "plan_decision_days",
+            Sla.OBJECTION, "objection_days", Sla.NOTICE, "notice_days",
+            Sla.DISBURSEMENT_DOCUMENTS, "disbursement_docs_days", Sla.DISBURSEMENT, "disbursement_days"));
+
+    private record ServiceLevel(int workingDays, int escalationDays) {
+    }
+
+    private final JdbcTemplate jdbc;
     private final WorkingDays workdays;
 
-    Deadlines(ProgramRepository programs, WorkingDays workdays) {
-        this.programs = programs;
+    Deadlines(JdbcTemplate jdbc, WorkingDays workdays) {
+        this.jdbc = jdbc;
         this.workdays = workdays;
     }
 
     public Date due(String programCode, String sla) {
-        return Date.from(dueInstant(program(programCode), sla));
+        return Date.from(dueInstant(level(programCode, Sla.valueOf(sla))));
     }
 
     /** The second escalation threshold: {@code escalation_days} working days after {@link #due}. */
     public Date escalation(String programCode, String sla) {
-        Program program = program(programCode);
-        return Date.from(workdays.after(dueInstant(program, sla), program.getEscalationDays()));
+        ServiceLevel level = level(programCode, Sla.valueOf(sla));
+        return Date.from(workdays.after(dueInstant(level), level.escalationDays()));
     }
 
     /** The second escalation threshold of a task due at a fixed instant (a deadline the program set). */
     public Date escalationAfter(String programCode, Date due) {
-        return Date.from(workdays.after(due.toInstant(), program(programCode).getEscalationDays()));
+        return Date.from(workdays.after(due.toInstant(), level(programCode, null).escalationDays()));
     }
 
-    private Instant dueInstant(Program program, String sla) {
-        return workdays.after(ShenzhenTime.now(), program.workingDays(Sla.valueOf(sla)));
+    private Instant dueInstant(ServiceLevel level) {
+        return workdays.after(ShenzhenTime.now(), level.workingDays());
     }
 
-    private Program program(String programCode) {
-        return programs.findByCodeWithoutFlush(programCode)
-                .orElseThrow(() -> ApiException.notFound("Program", programCode));
+    /** The service level's working days (0 when {@code sla} is null) and the escalation days of the program. */
+    private ServiceLevel level(String programCode, Sla sla) {
+        String days = sla == null ? "0" : COLUMNS.get(sla);
+        ServiceLevel level = jdbc.query("select " + days + ", escalation_days from program where code = ?",
+                rows -> rows.next() ? new ServiceLevel(rows.getInt(1), rows.getInt(2)) : null, programCode);
+        if (level == null) {
+            throw ApiException.notFound("Program", programCode);
+        }
+        return level;
     }
 }
