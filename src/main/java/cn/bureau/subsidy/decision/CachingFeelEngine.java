@@ -44,8 +44,9 @@ import camundajar.impl.scala.util.Right;
  * Camunda's Scala FEEL engine without the two costs it pays at every evaluation. feel-scala 1.19 parses an input
  * entry again each time a row is tested, and builds the map of its ~150 built-in functions again for every single
  * expression; measured on one thread, a unary test such as {@code < 10} costs 24 µs, 22 of them building built-ins,
- * so a quote of four claims spent most of its time there. Here a parsed expression is kept per text and one function
- * provider serves every evaluation; each evaluation still has a context and a failure collector of its own.
+ * so a quote of four claims spent most of its time there. Here a parsed expression is kept per text, one function
+ * provider serves every evaluation and a date's FEEL value is built once per instant; each evaluation still has a
+ * context and a failure collector of its own.
  *
  * <p>The parser, the interpreter, the value mappers (Java and Spin) and the error handling are feel-scala's own, taken
  * from the engine {@link ScalaFeelEngine} builds, so results and failures are the same; {@code CachingFeelEngineTest}
