@@ -34,7 +34,8 @@ final class Report {
 
     /** A figure where less is better (bytes, milliseconds): the ratio says how many times less the project needs. */
     void cost(String workload, String size, String unit, double project, double defaults) {
-        rows.add(row(workload, size, "project", number(project) + " " + unit, null, "", ratio(defaults / project)));
+        rows.add(row(workload, size, "project", number(project) + " " + unit, null, "",
+                project == 0 ? "" : ratio(defaults / project)));
         rows.add(row("", "", "Camunda defaults", number(defaults) + " " + unit, null, "", ""));
     }
 

@@ -11,6 +11,8 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.function.IntUnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +52,7 @@ class AgingBoundsTest {
     /** The count by calendar arithmetic equals walking from one working day's end to the next, over long spans too. */
     @Test
     void workingDaysOverdueCountAsWalkingDayByDayWould() {
-        Random random = new Random(20261122);
-        Instant from = sz("2025-12-01T00:00");
-        for (int i = 0; i < 20_000; i++) {
-            Instant due = from.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 120)));
-            Instant now = due.plus(Duration.ofMinutes(random.nextInt(60 * 24 * (i % 2 == 0 ? 20 : 400))));
+        randomSpans(20261122, sz("2025-12-01T00:00"), 120, i -> i % 2 == 0 ? 20 : 400, (due, now) -> {
             int walked = 0;
             if (now.isAfter(due)) {
                 walked = 1;
@@ -63,21 +61,30 @@ class AgingBoundsTest {
                 }
             }
             assertThat(CALENDAR.workingDaysBetween(due, now)).as("due %s, now %s", due, now).isEqualTo(walked);
-        }
+        });
     }
 
     @Test
     void dueBeforeTheKthEndMeansMoreThanKWorkingDaysOverdue() {
-        Random random = new Random(20260217);
-        Instant from = sz("2026-01-26T00:00");
-        for (int i = 0; i < 20_000; i++) {
-            Instant due = from.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 45)));
-            Instant now = due.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 20)));
+        randomSpans(20260217, sz("2026-01-26T00:00"), 45, i -> 20, (due, now) -> {
             int overdue = CALENDAR.workingDaysBetween(due, now);
             for (int k = 1; k <= 6; k++) {
                 assertThat(due.isBefore(CALENDAR.endBefore(now, k)))
                         .as("due %s, now %s, k %d, overdue %d", due, now, k, overdue).isEqualTo(overdue > k);
             }
+        });
+    }
+
+    /**
+     * 20,000 (due, now) pairs from a fixed seed: due within {@code dueDays} after {@code from}, now up to
+     * {@code spanDays} of the pair's index later.
+     */
+    private static void randomSpans(long seed, Instant from, int dueDays, IntUnaryOperator spanDays,
+            BiConsumer<Instant, Instant> check) {
+        Random random = new Random(seed);
+        for (int i = 0; i < 20_000; i++) {
+            Instant due = from.plus(Duration.ofMinutes(random.nextInt(60 * 24 * dueDays)));
+            check.accept(due, due.plus(Duration.ofMinutes(random.nextInt(60 * 24 * spanDays.applyAsInt(i)))));
         }
     }
 }
