@@ -19,7 +19,12 @@ final class BoardViews {
             List<Escalation> escalations, String caseUrl, String tasklistUrl) {
     }
 
-    record OverduePage(OffsetDateTime asOf, long total, int offset, int limit, List<OverdueItem> items) {
+    /**
+     * A page of overdue tasks as of {@code asOf}; {@code total} counts every overdue task as of {@code totalAsOf}, which
+     * may be up to the board's maximum age earlier (the count is shared among supervisors).
+     */
+    record OverduePage(OffsetDateTime asOf, long total, OffsetDateTime totalAsOf, int offset, int limit,
+            List<OverdueItem> items) {
     }
 
     /**

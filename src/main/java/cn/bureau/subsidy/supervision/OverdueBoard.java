@@ -57,7 +57,10 @@ class OverdueBoard {
     private final Escalations escalations;
     /** The aggregates over every open task, shared by the supervisors watching the board. */
     private final RecentAnswers<BoardFilter, Summary> summaries;
-    private final RecentAnswers<BoardFilter, Long> overdueCounts;
+    private final RecentAnswers<BoardFilter, Count> overdueCounts;
+
+    private record Count(long value, Instant at) {
+    }
 
     /**
      * @param maxAge how old the counts of the summary and of the overdue list may be
@@ -81,15 +84,18 @@ class OverdueBoard {
         Instant now = ShenzhenTime.now();
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
         String where = " and t.DUE_DATE_ < :now" + filter.where(params);
-        Long total = overdueCounts.get(filter, f -> {
-            MapSqlParameterSource counted = new MapSqlParameterSource("now", Timestamp.from(ShenzhenTime.now()));
-            return jdbc.queryForObject("select count(*) " + FROM + " and t.DUE_DATE_ < :now" + f.where(counted),
-                    counted, Long.class);
+        Count total = overdueCounts.get(filter, f -> {
+            Instant countedAt = ShenzhenTime.now();
+            MapSqlParameterSource counted = new MapSqlParameterSource("now", Timestamp.from(countedAt));
+            Long count = jdbc.queryForObject("select count(*) " + FROM + " and t.DUE_DATE_ < :now"
+                    + f.where(counted), counted, Long.class);
+            return new Count(count == null ? 0 : count, countedAt);
         });
         params.addValue("limit", limit).addValue("offset", offset);
         List<Row> rows = jdbc.query(select() + where + " order by t.DUE_DATE_, t.ID_ limit :limit offset :offset",
                 params, (rs, i) -> Row.of(rs));
-        return new OverduePage(ShenzhenTime.at(now), total == null ? 0 : total, offset, limit, items(rows, now));
+        return new OverduePage(ShenzhenTime.at(now), total.value(), ShenzhenTime.at(total.at()), offset, limit,
+                items(rows, now));
     }
 
     /** Every overdue task, most overdue first, handed over in batches so that an export needs no page size. */
