@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 
 /**
- * Camunda's "audit" history (instances, activities, tasks, variables' last values, decisions) plus the user
+ * Camunda's "audit" history (instances, activities, tasks, variables' last values) plus the user
  * operation log, which Camunda writes only at "full": the log of who did what in the engine belongs to a bureau's
  * audit trail, while "full" would also keep every variable update and form property of every case.
  *
