@@ -146,10 +146,8 @@ class AccessMatrixTest {
         ClockUtil.reset();
         app = RunningApp.start();
         program = Fixtures.programCode();
-        assertThat(app.json("manager", "POST", "/api/programs", RunningApp.programOpenNow(program)).status()).isEqualTo(201);
-        Answer filed = app.json("applicant", "POST", "/api/programs/" + program + "/applications",
-                Fixtures.applicationJson());
-        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        app.publishProgramOpenNow(program);
+        Answer filed = app.fileApplication(program);
         ownCase = filed.json().path("caseId").asText();
         ownBusinessKey = filed.json().path("businessKey").asText();
         Answer uploaded = upload("applicant", ownCase, "/materials");
@@ -316,9 +314,7 @@ class AccessMatrixTest {
     }
 
     private String freshCase() {
-        Answer filed = app.json("applicant", "POST", "/api/programs/" + program + "/applications",
-                Fixtures.applicationJson());
-        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        Answer filed = app.fileApplication(program);
         return filed.json().path("caseId").asText();
     }
 

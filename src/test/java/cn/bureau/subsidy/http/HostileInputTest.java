@@ -64,9 +64,7 @@ class HostileInputTest {
         program = Fixtures.programCode();
         Answer published = app.json("manager", "POST", "/api/programs", programBody(program));
         assertThat(published.status()).as("%s", published).isEqualTo(201);
-        Answer filed = app.json("applicant", "POST", "/api/programs/" + program + "/applications",
-                Fixtures.applicationJson());
-        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        Answer filed = app.fileApplication(program);
         ownCase = filed.json().path("caseId").asText();
     }
 

@@ -38,10 +38,8 @@ class PortalHttpTest {
         ClockUtil.reset();
         app = RunningApp.start();
         program = Fixtures.programCode();
-        assertThat(app.json("manager", "POST", "/api/programs", RunningApp.programOpenNow(program)).status()).isEqualTo(201);
-        Answer filed = app.json("applicant", "POST", "/api/programs/" + program + "/applications",
-                Fixtures.applicationJson());
-        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        app.publishProgramOpenNow(program);
+        Answer filed = app.fileApplication(program);
         caseId = filed.json().path("caseId").asText();
     }
 

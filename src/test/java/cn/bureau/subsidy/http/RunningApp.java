@@ -1,5 +1,7 @@
 package cn.bureau.subsidy.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,8 @@ import org.springframework.test.context.TestContextManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.bureau.subsidy.scenario.Fixtures;
 
 /**
  * The application running on a random port, for tests that are not JUnit Jupiter tests (jqwik properties): it takes
@@ -133,6 +137,19 @@ final class RunningApp {
         counts.put("running process instances", bean(RuntimeService.class).createProcessInstanceQuery().count());
         counts.put("process instances ever", bean(HistoryService.class).createHistoricProcessInstanceQuery().count());
         return counts;
+    }
+
+    /** Publishes, as the program manager, a program whose online filing is open now. */
+    void publishProgramOpenNow(String code) {
+        assertThat(json("manager", "POST", "/api/programs", programOpenNow(code)).status()).isEqualTo(201);
+    }
+
+    /** Files the fixtures' application as the demo applicant; the answer, a 201. */
+    Answer fileApplication(String program) {
+        Answer filed = json("applicant", "POST", "/api/programs/" + program + "/applications",
+                Fixtures.applicationJson());
+        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        return filed;
     }
 
     /** A program whose online filing is open now, as the contract's body. */

@@ -36,8 +36,7 @@ class ValidationParityTest {
     void theBrowserAndTheServerNameTheSameProblems() throws Exception {
         RunningApp app = RunningApp.start();
         String program = Fixtures.programCode();
-        assertThat(app.json("manager", "POST", "/api/programs", RunningApp.programOpenNow(program)).status())
-                .isEqualTo(201);
+        app.publishProgramOpenNow(program);
         JsonNode published = app.json("manager", "GET", "/api/programs/" + program, null).json();
 
         Map<String, ObjectNode> slips = slips();
