@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.bureau.subsidy.common.ApiException;
-import cn.bureau.subsidy.identity.Caller;
 import cn.bureau.subsidy.identity.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -40,17 +39,12 @@ class FilingController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
             throw ApiException.invalid("Idempotency-Key", "INVALID_FORMAT", "1 to 128 characters");
         }
-        Caller caller = callers.current();
-        var earlier = filing.replay(caller, idempotencyKey);
-        if (earlier.isPresent()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(Filed.of(earlier.get()));
-        }
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(Filed.of(filing.file(code, form, caller,
+            return ResponseEntity.status(HttpStatus.CREATED).body(Filed.of(filing.fileOnce(code, form,
                     idempotencyKey)));
         } catch (DataIntegrityViolationException concurrentReplay) {
             // Two requests with one key raced: the other one filed the case; answer with it.
-            return filing.replay(caller, idempotencyKey)
+            return filing.replay(callers.current(), idempotencyKey)
                     .map(application -> ResponseEntity.status(HttpStatus.CREATED).body(Filed.of(application)))
                     .orElseThrow(() -> concurrentReplay);
         }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.identity.Caller;
+import cn.bureau.subsidy.identity.Callers;
 import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.program.Program;
 import cn.bureau.subsidy.program.ProgramRepository;
@@ -26,15 +27,28 @@ public class FilingService {
     private final RuntimeService runtimeService;
     private final CaseQuotes quotes;
     private final EngineCaller engine;
+    private final Callers callers;
 
     FilingService(ProgramRepository programs, ApplicationRepository applications, ApplicationValidator validator,
-            RuntimeService runtimeService, CaseQuotes quotes, EngineCaller engine) {
+            RuntimeService runtimeService, CaseQuotes quotes, EngineCaller engine, Callers callers) {
         this.programs = programs;
         this.applications = applications;
         this.validator = validator;
         this.runtimeService = runtimeService;
         this.quotes = quotes;
         this.engine = engine;
+        this.callers = callers;
+    }
+
+    /**
+     * Files for the current caller once per idempotency key: the caller's enterprise, an earlier filing with the same
+     * key and the new case are read and written in one transaction, one commit a filing. Two requests racing with
+     * one key both pass the look-up; the second fails on the key's unique constraint and is rolled back whole.
+     */
+    @Transactional
+    public Application fileOnce(String programCode, ApplicationForm form, String idempotencyKey) {
+        Caller caller = callers.current();
+        return replay(caller, idempotencyKey).orElseGet(() -> file(programCode, form, caller, idempotencyKey));
     }
 
     /** The case an earlier request with the same idempotency key filed, if any. */
