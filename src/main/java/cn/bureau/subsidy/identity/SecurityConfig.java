@@ -19,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -111,6 +112,15 @@ class SecurityConfig {
                     + "\"field\":\"path\",\"code\":\"INVALID_ADDRESS\",\"message\":\"An address without ';', "
                     + "'//', or encoded '.', '%' or '\\\\'\"}]}");
         };
+    }
+
+    /**
+     * No tracing spans around every security filter, authentication and authorization: each request went through
+     * about fifteen of them. Requests are still measured as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** No engine query with expressions, on the engine REST API and on the webapps' own API. */
