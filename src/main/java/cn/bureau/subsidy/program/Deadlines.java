@@ -3,10 +3,14 @@ package cn.bureau.subsidy.program;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
@@ -24,7 +28,9 @@ import cn.bureau.subsidy.common.WorkingDays;
  *
  * <p>Every user task evaluates three of these inside the engine's transaction, some transactions carrying a hundred
  * cases (the plan's notice): the service levels are read with one plain query of their columns, not by loading the
- * program entity with its rates and decision keys, and without making Hibernate flush the cases loaded so far.
+ * program entity with its rates and decision keys, and without making Hibernate flush the cases loaded so far; and
+ * once a transaction for each program and level, since a task's three expressions, and the notice's hundred cases,
+ * ask the same.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -38,6 +44,10 @@ public class Deadlines {
             Sla.DISBURSEMENT_DOCUMENTS, "disbursement_docs_days", Sla.DISBURSEMENT, "disbursement_days"));
 
     private record ServiceLevel(int workingDays, int escalationDays) {
+    }
+
+    /** A transaction's service levels read so far, by program code and level (the empty string for none). */
+    private static final class ReadInThisTransaction extends HashMap<List<String>, ServiceLevel> {
     }
 
     private final JdbcTemplate jdbc;
@@ -69,6 +79,25 @@ public class Deadlines {
 
     /** The service level's working days (0 when {@code sla} is null) and the escalation days of the program. */
     private ServiceLevel level(String programCode, Sla sla) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return read(programCode, sla);
+        }
+        var read = (ReadInThisTransaction) TransactionSynchronizationManager.getResource(ReadInThisTransaction.class);
+        if (read == null) {
+            ReadInThisTransaction fresh = new ReadInThisTransaction();
+            TransactionSynchronizationManager.bindResource(ReadInThisTransaction.class, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ReadInThisTransaction.class);
+                }
+            });
+            read = fresh;
+        }
+        return read.computeIfAbsent(List.of(programCode, sla == null ? "" : sla.name()), key -> read(programCode, sla));
+    }
+
+    private ServiceLevel read(String programCode, Sla sla) {
         String days = sla == null ? "0" : COLUMNS.get(sla);
         ServiceLevel level = jdbc.query("select " + days + ", escalation_days from program where code = ?",
                 rows -> rows.next() ? new ServiceLevel(rows.getInt(1), rows.getInt(2)) : null, programCode);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
@@ -32,6 +34,8 @@ class DeadlinesTest {
     WorkingDays workdays;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void resetClock() {
@@ -57,6 +61,28 @@ class DeadlinesTest {
         }
         Date fixed = Date.from(OffsetDateTime.parse("2026-03-20T18:00:00+08:00").toInstant());
         assertThat(deadlines.escalationAfter(code, fixed)).isEqualTo(Date.from(workdays.after(fixed.toInstant(), 13)));
+    }
+
+    /** A task's three deadlines, and the notice's hundred cases, ask once a transaction; the next one reads again. */
+    @Test
+    void aTransactionReadsEachServiceLevelOnce() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T10:00:00+08:00").toInstant()));
+        String code = publisher.publish(Fixtures.program(Fixtures.programCode()), Fixtures.MANAGER).getCode();
+        jdbc.update("update program set initial_review_days = 1 where code = ?", code);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        Date[] inOneTransaction = transaction.execute(status -> {
+            Date first = deadlines.due(code, "INITIAL_REVIEW");
+            jdbc.update("update program set initial_review_days = 5 where code = ?", code);
+            return new Date[] {first, deadlines.due(code, "INITIAL_REVIEW")};
+        });
+        assertThat(inOneTransaction[1]).isEqualTo(inOneTransaction[0])
+                .isEqualTo(Date.from(workdays.after(ShenzhenTime.now(), 1)));
+
+        Date nextTransaction = transaction.execute(status -> deadlines.due(code, "INITIAL_REVIEW"));
+        assertThat(nextTransaction).isEqualTo(Date.from(workdays.after(ShenzhenTime.now(), 5)));
+        assertThat(deadlines.due(code, "INITIAL_REVIEW")).as("outside a transaction")
+                .isEqualTo(Date.from(workdays.after(ShenzhenTime.now(), 5)));
     }
 
     @Test
