@@ -128,11 +128,14 @@ final class Lifecycle {
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
         try {
-            while (paid(program) < count) {
+            while (true) {
                 if (failure.get() != null) {
                     throw new IllegalStateException("The lifecycle failed", failure.get());
                 }
-                if (pool.getQueue().size() > officers * 4) {
+                // Officers look for new work when they are about to run out of it, as people with a task list do;
+                // asking the engine for 500 open tasks every few milliseconds would be the driver's load, not the
+                // system's.
+                if (pool.getQueue().size() > officers) {
                     Thread.sleep(5);
                     continue;
                 }
@@ -160,6 +163,9 @@ final class Lifecycle {
                 }
                 if (submitted > 0) {
                     continue;
+                }
+                if (paid(program) >= count) {
+                    break;
                 }
                 if (pool.getActiveCount() == 0 && pool.getQueue().isEmpty() && quiet(program)) {
                     fireNextTimer(program, count);
