@@ -28,9 +28,24 @@ final class WorkingDayCalendar {
     static final LocalTime END_OF_WORKING_DAY = LocalTime.of(18, 0);
 
     private final NavigableMap<LocalDate, DayKind> exceptions;
+    /**
+     * At each exception's date, the working days the exceptions up to and including it add to Monday–Friday: one
+     * less for a holiday on a weekday, one more for a weekend day worked. A span's correction is two look-ups.
+     */
+    private final NavigableMap<LocalDate, Integer> correctionThrough = new TreeMap<>();
 
     WorkingDayCalendar(Map<LocalDate, DayKind> exceptions) {
         this.exceptions = Collections.unmodifiableNavigableMap(new TreeMap<>(exceptions));
+        int correction = 0;
+        for (Map.Entry<LocalDate, DayKind> exception : this.exceptions.entrySet()) {
+            boolean weekday = isMondayToFriday(exception.getKey());
+            if (exception.getValue() == DayKind.HOLIDAY && weekday) {
+                correction--;
+            } else if (exception.getValue() == DayKind.WORKDAY && !weekday) {
+                correction++;
+            }
+            correctionThrough.put(exception.getKey(), correction);
+        }
     }
 
     boolean isWorkingDay(LocalDate day) {
@@ -83,15 +98,13 @@ final class WorkingDayCalendar {
         for (LocalDate day = first.plusDays(days / 7 * 7); !day.isAfter(last); day = day.plusDays(1)) {
             count += isMondayToFriday(day) ? 1 : 0;
         }
-        for (Map.Entry<LocalDate, DayKind> exception : exceptions.subMap(first, true, last, true).entrySet()) {
-            boolean weekday = isMondayToFriday(exception.getKey());
-            if (exception.getValue() == DayKind.HOLIDAY && weekday) {
-                count--;
-            } else if (exception.getValue() == DayKind.WORKDAY && !weekday) {
-                count++;
-            }
-        }
+        count += correctionThrough(last) - correctionThrough(first.minusDays(1));
         return Math.toIntExact(count);
+    }
+
+    private int correctionThrough(LocalDate day) {
+        Map.Entry<LocalDate, Integer> latest = correctionThrough.floorEntry(day);
+        return latest == null ? 0 : latest.getValue();
     }
 
     Instant endBefore(Instant now, int k) {
