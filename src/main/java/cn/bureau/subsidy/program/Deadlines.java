@@ -82,8 +82,8 @@ public class Deadlines {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return read(programCode, sla);
         }
-        var read = (ReadInThisTransaction) TransactionSynchronizationManager.getResource(ReadInThisTransaction.class);
-        if (read == null) {
+        var known = (ReadInThisTransaction) TransactionSynchronizationManager.getResource(ReadInThisTransaction.class);
+        if (known == null) {
             ReadInThisTransaction fresh = new ReadInThisTransaction();
             TransactionSynchronizationManager.bindResource(ReadInThisTransaction.class, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -92,9 +92,10 @@ public class Deadlines {
                     TransactionSynchronizationManager.unbindResourceIfPossible(ReadInThisTransaction.class);
                 }
             });
-            read = fresh;
+            known = fresh;
         }
-        return read.computeIfAbsent(List.of(programCode, sla == null ? "" : sla.name()), key -> read(programCode, sla));
+        return known.computeIfAbsent(List.of(programCode, sla == null ? "" : sla.name()),
+                key -> read(programCode, sla));
     }
 
     private ServiceLevel read(String programCode, Sla sla) {
