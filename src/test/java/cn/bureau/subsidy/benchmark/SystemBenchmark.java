@@ -74,13 +74,14 @@ class SystemBenchmark {
         Figures inProcess = Figures.run(CORES, QUOTES, index -> quote.quote());
         inProcess = new Figures(inProcess.operations() * claims, inProcess.seconds(), inProcess.sortedNanos());
         byte[] body = new ObjectMapper().writeValueAsBytes(Fixtures.applicationJson());
-        // Warm-ups long enough for the JIT: the project's half runs first, in a cold JVM.
-        Figures.run(QUOTE_CLIENTS, Math.max(QUOTES / 10, QUOTE_CLIENTS * 10),
+        // Warm-ups as long as the measurements, for the JIT: the project's half runs first, in a cold JVM.
+        Figures.run(QUOTE_CLIENTS, Math.max(QUOTES / 5, 100),
                 index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
         Figures overHttp = Figures.run(QUOTE_CLIENTS, Math.max(QUOTES / 5, 100),
                 index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
 
         Enterprises enterprises = new Enterprises("bench-" + run, Math.max(CLIENTS, 64), identity, jdbc);
+        new Lifecycle(context).run("BW-" + run, Math.max(CASES / 10, 20), OFFICERS, enterprises); // warm-up
         Lifecycle.Result lifecycle = new Lifecycle(context).run("BL-" + run, CASES, OFFICERS, enterprises);
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING.minusSeconds(10 * 86_400)));
         Program planProgram = publisher.publish(Fixtures.program("BP-" + run), Fixtures.MANAGER);
