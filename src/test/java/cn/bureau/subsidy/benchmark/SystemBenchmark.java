@@ -84,20 +84,24 @@ class SystemBenchmark {
         QuoteWorkload quote = new QuoteWorkload(context, "SZ-2026-OFI", Fixtures.application());
         Figures.run(CORES, Math.max(pass.quotes(), 100), index -> quote.quote()); // warm-up as long as the measurement
         claims = quote.quote();
+        settle(jdbc);
         Figures inProcess = Figures.run(CORES, pass.quotes(), index -> quote.quote());
         inProcess = new Figures(inProcess.operations() * claims, inProcess.seconds(), inProcess.sortedNanos());
         byte[] body = new ObjectMapper().writeValueAsBytes(Fixtures.applicationJson());
         // Each pass starts a fresh application: its pools, caches and prepared statements warm up first too.
         Figures.run(QUOTE_CLIENTS, Math.max(pass.quotes() / 5, 100),
                 index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
+        settle(jdbc);
         Figures overHttp = Figures.run(QUOTE_CLIENTS, Math.max(pass.quotes() / 5, 100),
                 index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
 
         Enterprises enterprises = new Enterprises("bench-" + run, Math.max(CLIENTS, 64), identity, jdbc);
         new Lifecycle(context).run("BW-" + run, Math.max(pass.cases() / 10, 20), OFFICERS, enterprises); // warm-up
+        settle(jdbc);
         Lifecycle.Result lifecycle = new Lifecycle(context).run("BL-" + run, pass.cases(), OFFICERS, enterprises);
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING.minusSeconds(10 * 86_400)));
         Program planProgram = publisher.publish(Fixtures.program("BP-" + run), Fixtures.MANAGER);
+        settle(jdbc);
         PlanWorkload.Result plan = new PlanWorkload(context).run(planProgram, pass.cases());
 
         Program surgeProgram = publisher.publish(Fixtures.program("BS-" + run), Fixtures.MANAGER);
@@ -106,6 +110,7 @@ class SystemBenchmark {
             RawLimit raw = new RawLimit(context.getEnvironment().getProperty("spring.datasource.url"),
                     context.getEnvironment().getProperty("spring.datasource.username"));
             raw.filings(CLIENTS, CLIENTS * 4, claims, surgeProgram.getId()); // warm-up
+            settle(jdbc);
             DatabaseWork before = DatabaseWork.read(jdbc);
             rawFilings = raw.filings(CLIENTS, pass.cases(), claims, surgeProgram.getId());
             rawWork = DatabaseWork.read(jdbc).since(before, pass.cases());
@@ -115,6 +120,7 @@ class SystemBenchmark {
         Figures.Operation file = index -> http.send(enterprises.caller(index).userId(), "POST", filings,
                 enterprises.body(index), 201, "Idempotency-Key", UUID.randomUUID().toString());
         Figures.run(CLIENTS, Math.max(CLIENTS * 4, pass.cases() / 5), file); // warm-up
+        settle(jdbc);
         DatabaseWork before = DatabaseWork.read(jdbc);
         Figures surge = Figures.run(CLIENTS, pass.cases(), file);
         DatabaseWork surgeWork = DatabaseWork.read(jdbc).since(before, pass.cases());
@@ -124,9 +130,20 @@ class SystemBenchmark {
         SupervisorQueries board = new SupervisorQueries(jdbc);
         board.seed(boardProgram.getId(), boardProgram.getCode(), (int) Math.max(0, pass.openCases() - open));
         board.summary(http, BOARD_CLIENTS, BOARD_CLIENTS * 2); // warm-up
+        settle(jdbc);
         Figures overdue = board.overdue(http, BOARD_CLIENTS, 200);
         Figures summary = board.summary(http, BOARD_CLIENTS, 200);
         return new Measured(inProcess, overHttp, lifecycle, plan, surge, surgeWork, overdue, summary);
+    }
+
+    /**
+     * Every workload starts from the same state: PostgreSQL's dirty pages written out, not by a checkpoint falling
+     * into the measurement, and the garbage of the previous workload (or application) collected.
+     */
+    private static void settle(JdbcTemplate jdbc) throws InterruptedException {
+        jdbc.execute("CHECKPOINT");
+        System.gc();
+        Thread.sleep(1000);
     }
 
     private Report report() {
