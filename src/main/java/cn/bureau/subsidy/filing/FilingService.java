@@ -15,13 +15,13 @@ import cn.bureau.subsidy.identity.Caller;
 import cn.bureau.subsidy.identity.Callers;
 import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.program.Program;
-import cn.bureau.subsidy.program.ProgramRepository;
+import cn.bureau.subsidy.program.PublishedPrograms;
 
 /** Online filing (网上申报, stage 2): checks the window and the body, stores the application, starts its case. */
 @Service
 public class FilingService {
 
-    private final ProgramRepository programs;
+    private final PublishedPrograms programs;
     private final ApplicationRepository applications;
     private final ApplicationValidator validator;
     private final RuntimeService runtimeService;
@@ -29,7 +29,7 @@ public class FilingService {
     private final EngineCaller engine;
     private final Callers callers;
 
-    FilingService(ProgramRepository programs, ApplicationRepository applications, ApplicationValidator validator,
+    FilingService(PublishedPrograms programs, ApplicationRepository applications, ApplicationValidator validator,
             RuntimeService runtimeService, CaseQuotes quotes, EngineCaller engine, Callers callers) {
         this.programs = programs;
         this.applications = applications;
@@ -60,7 +60,7 @@ public class FilingService {
 
     @Transactional
     public Application file(String programCode, ApplicationForm form, Caller caller, String idempotencyKey) {
-        Program program = programs.findByCode(programCode)
+        Program program = programs.byCode(programCode)
                 .orElseThrow(() -> ApiException.notFound("Program", programCode));
         if (!program.acceptsFilingAt(ShenzhenTime.now())) {
             throw ApiException.conflict("FILING_WINDOW_CLOSED", "Online filing for " + programCode + " is open from "

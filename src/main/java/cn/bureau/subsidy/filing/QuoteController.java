@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.decision.Quote;
 import cn.bureau.subsidy.program.Program;
-import cn.bureau.subsidy.program.ProgramRepository;
+import cn.bureau.subsidy.program.PublishedPrograms;
 import jakarta.validation.Valid;
 
 /** {@code POST /api/programs/{code}/quote}: what an application would get, changing nothing. */
@@ -32,11 +32,11 @@ class QuoteController {
             Quote.Explanation explanation) {
     }
 
-    private final ProgramRepository programs;
+    private final PublishedPrograms programs;
     private final ApplicationValidator validator;
     private final CaseQuotes quotes;
 
-    QuoteController(ProgramRepository programs, ApplicationValidator validator, CaseQuotes quotes) {
+    QuoteController(PublishedPrograms programs, ApplicationValidator validator, CaseQuotes quotes) {
         this.programs = programs;
         this.validator = validator;
         this.quotes = quotes;
@@ -45,7 +45,7 @@ class QuoteController {
     @PostMapping("/api/programs/{code}/quote")
     QuoteView quote(@PathVariable String code, @Valid @RequestBody ApplicationForm form,
             @RequestParam(defaultValue = "false") boolean explain) {
-        Program program = programs.findByCode(code).orElseThrow(() -> ApiException.notFound("Program", code));
+        Program program = programs.byCode(code).orElseThrow(() -> ApiException.notFound("Program", code));
         validator.validate(form, program, false);
         Quote quote = quotes.quote(program, form);
         return new QuoteView(quote.eligible(), quote.reasons(), quote.claims().stream()
