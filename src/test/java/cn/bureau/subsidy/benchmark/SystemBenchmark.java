@@ -37,7 +37,8 @@ class SystemBenchmark {
     private static final int BOARD_CLIENTS = 4;
     private static final int OFFICERS = 8;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final String DATABASE = System.getProperty("subsidy.test.database", "subsidy_test");
+    /** Not the tests' database, so that a test run on the same machine does not recreate it under the benchmark. */
+    private static final String DATABASE = System.getProperty("subsidy.test.database", "subsidy_bench");
 
     private final Map<Configuration, Measured> measured = new EnumMap<>(Configuration.class);
     private Figures rawFilings;
