@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +28,8 @@ import cn.bureau.subsidy.common.WorkingDays;
  * <p>Every user task evaluates three of these inside the engine's transaction, some transactions carrying a hundred
  * cases (the plan's notice): the service levels are read with one plain query of their columns, not by loading the
  * program entity with its rates and decision keys, and without making Hibernate flush the cases loaded so far; and
- * once a transaction for each program and level, since a task's three expressions, and the notice's hundred cases,
- * ask the same.
+ * all of a program's levels at once, once a transaction, since a task's three expressions, and the notice's hundred
+ * cases, ask the same program.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -43,11 +42,15 @@ public class Deadlines {
             Sla.OBJECTION, "objection_days", Sla.NOTICE, "notice_days",
             Sla.DISBURSEMENT_DOCUMENTS, "disbursement_docs_days", Sla.DISBURSEMENT, "disbursement_days"));
 
-    private record ServiceLevel(int workingDays, int escalationDays) {
+    /** A program's working days for each service level, and its escalation days. */
+    private record ServiceLevels(Map<Sla, Integer> workingDays, int escalationDays) {
+        int workingDays(Sla sla) {
+            return workingDays.get(sla);
+        }
     }
 
-    /** A transaction's service levels read so far, by program code and level (the empty string for none). */
-    private static final class ReadInThisTransaction extends HashMap<List<String>, ServiceLevel> {
+    /** The programs' service levels a transaction has read, by program code. */
+    private static final class ReadInThisTransaction extends HashMap<String, ServiceLevels> {
     }
 
     private final JdbcTemplate jdbc;
@@ -59,28 +62,27 @@ public class Deadlines {
     }
 
     public Date due(String programCode, String sla) {
-        return Date.from(dueInstant(level(programCode, Sla.valueOf(sla))));
+        return Date.from(dueInstant(levels(programCode), Sla.valueOf(sla)));
     }
 
     /** The second escalation threshold: {@code escalation_days} working days after {@link #due}. */
     public Date escalation(String programCode, String sla) {
-        ServiceLevel level = level(programCode, Sla.valueOf(sla));
-        return Date.from(workdays.after(dueInstant(level), level.escalationDays()));
+        ServiceLevels levels = levels(programCode);
+        return Date.from(workdays.after(dueInstant(levels, Sla.valueOf(sla)), levels.escalationDays()));
     }
 
     /** The second escalation threshold of a task due at a fixed instant (a deadline the program set). */
     public Date escalationAfter(String programCode, Date due) {
-        return Date.from(workdays.after(due.toInstant(), level(programCode, null).escalationDays()));
+        return Date.from(workdays.after(due.toInstant(), levels(programCode).escalationDays()));
     }
 
-    private Instant dueInstant(ServiceLevel level) {
-        return workdays.after(ShenzhenTime.now(), level.workingDays());
+    private Instant dueInstant(ServiceLevels levels, Sla sla) {
+        return workdays.after(ShenzhenTime.now(), levels.workingDays(sla));
     }
 
-    /** The service level's working days (0 when {@code sla} is null) and the escalation days of the program. */
-    private ServiceLevel level(String programCode, Sla sla) {
+    private ServiceLevels levels(String programCode) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return read(programCode, sla);
+            return read(programCode);
         }
         var known = (ReadInThisTransaction) TransactionSynchronizationManager.getResource(ReadInThisTransaction.class);
         if (known == null) {
@@ -94,17 +96,25 @@ public class Deadlines {
             });
             known = fresh;
         }
-        return known.computeIfAbsent(List.of(programCode, sla == null ? "" : sla.name()),
-                key -> read(programCode, sla));
+        return known.computeIfAbsent(programCode, this::read);
     }
 
-    private ServiceLevel read(String programCode, Sla sla) {
-        String days = sla == null ? "0" : COLUMNS.get(sla);
-        ServiceLevel level = jdbc.query("select " + days + ", escalation_days from program where code = ?",
-                rows -> rows.next() ? new ServiceLevel(rows.getInt(1), rows.getInt(2)) : null, programCode);
-        if (level == null) {
+    /** Every service level of the program in one row. */
+    private ServiceLevels read(String programCode) {
+        ServiceLevels levels = jdbc.query("select " + String.join(", ", COLUMNS.values())
+                + ", escalation_days from program where code = ?", rows -> {
+                    if (!rows.next()) {
+                        return null;
+                    }
+                    Map<Sla, Integer> workingDays = new EnumMap<>(Sla.class);
+                    for (Map.Entry<Sla, String> column : COLUMNS.entrySet()) {
+                        workingDays.put(column.getKey(), rows.getInt(column.getValue()));
+                    }
+                    return new ServiceLevels(workingDays, rows.getInt("escalation_days"));
+                }, programCode);
+        if (levels == null) {
             throw ApiException.notFound("Program", programCode);
         }
-        return level;
+        return levels;
     }
 }
