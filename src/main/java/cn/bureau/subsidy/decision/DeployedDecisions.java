@@ -5,12 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+
+import cn.bureau.subsidy.identity.EngineCaller;
 
 /**
  * Reads the decisions the process owner deployed: the latest version of each key, parsed once per decision definition
@@ -26,7 +25,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 final class DeployedDecisions implements DecisionSource {
 
     private final RepositoryService repositoryService;
-    private final IdentityService identityService;
+    private final EngineCaller engine;
     private final DmnTables tables;
     private final DecisionDeployments deployments;
     /** The parsed latest version per decision key, and when it was known to be the latest. */
@@ -37,10 +36,10 @@ final class DeployedDecisions implements DecisionSource {
     private record Latest(LoadedDecision decision, long generation, long checkedAt) {
     }
 
-    DeployedDecisions(RepositoryService repositoryService, IdentityService identityService, DmnTables tables,
+    DeployedDecisions(RepositoryService repositoryService, EngineCaller engine, DmnTables tables,
             DecisionDeployments deployments) {
         this.repositoryService = repositoryService;
-        this.identityService = identityService;
+        this.engine = engine;
         this.tables = tables;
         this.deployments = deployments;
     }
@@ -53,7 +52,7 @@ final class DeployedDecisions implements DecisionSource {
         if (known != null && known.generation() == generation && now - known.checkedAt() < RECHECK_NANOS) {
             return known.decision();
         }
-        DecisionDefinition definition = withoutAuthentication(() -> repositoryService.createDecisionDefinitionQuery()
+        DecisionDefinition definition = engine.asApplication(() -> repositoryService.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(decisionKey)
                 .latestVersion()
                 .singleResult());
@@ -62,7 +61,7 @@ final class DeployedDecisions implements DecisionSource {
         }
         LoadedDecision decision = known != null && known.decision().definitionId().equals(definition.getId())
                 ? known.decision()
-                : withoutAuthentication(() -> parse(decisionKey, definition.getId()));
+                : engine.asApplication(() -> parse(decisionKey, definition.getId()));
         // A racing quote may store an older version last; it is asked again within RECHECK_NANOS.
         latestByKey.put(decisionKey, new Latest(decision, generation, now));
         return decision;
@@ -73,19 +72,6 @@ final class DeployedDecisions implements DecisionSource {
             return tables.parse(decisionKey, definitionId, model);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the model of " + definitionId, e);
-        }
-    }
-
-    private <T> T withoutAuthentication(Supplier<T> read) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null) {
-            return read.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return read.get();
-        } finally {
-            identityService.setAuthentication(caller);
         }
     }
 }

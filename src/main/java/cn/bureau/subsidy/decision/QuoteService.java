@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -22,6 +21,7 @@ import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.common.Uscc;
+import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.decision.Quote.ClaimQuote;
 import cn.bureau.subsidy.decision.Quote.Explanation;
 import cn.bureau.subsidy.decision.Quote.Figure;
@@ -64,9 +64,8 @@ public class QuoteService {
     private final DecisionSource decisions;
 
     @Autowired
-    QuoteService(RepositoryService repositoryService, IdentityService identityService,
-            DecisionDeployments deployments) {
-        this(new DeployedDecisions(repositoryService, identityService, new DmnTables(), deployments));
+    QuoteService(RepositoryService repositoryService, EngineCaller engine, DecisionDeployments deployments) {
+        this(new DeployedDecisions(repositoryService, engine, new DmnTables(), deployments));
     }
 
     QuoteService(DecisionSource decisions) {

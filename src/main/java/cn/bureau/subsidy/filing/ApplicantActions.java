@@ -81,8 +81,14 @@ public class ApplicantActions {
         Material material = materials.save(new Material(application.getId(), kind, fileName, contentType, content,
                 sha256(content), ShenzhenTime.now(),
                 caller.userId(), application.getStage()));
-        engine.run(caller, () -> runtimeService.setVariable(application.getProcessInstanceId(), "materialsSummary",
-                materialsSummary(application.getId())));
+        // The forms' copy of the materials list is the application's own record, not the applicant's act on the
+        // case (the upload is, and the audit trail keeps it): refreshed without the applicant's authorization
+        // checks and operation-log entry.
+        engine.asApplication(() -> {
+            runtimeService.setVariable(application.getProcessInstanceId(), "materialsSummary",
+                    materialsSummary(application.getId()));
+            return null;
+        });
         return material;
     }
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -103,6 +104,9 @@ class CaseLifecycleScenarioTest {
         // The engine's user operation log knows who acted: the applicant, the officers.
         assertThat(historyService.createUserOperationLogQuery().processInstanceId(filed.getProcessInstanceId())
                 .list()).extracting(entry -> entry.getUserId()).contains("applicant", "reviewer", "auditor", "approver2");
+        // ... and only what they did: the forms' copy of the materials list is the application's own refresh.
+        assertThat(historyService.createUserOperationLogQuery().processInstanceId(filed.getProcessInstanceId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE).count()).isZero();
         Application paid = reload(filed);
         assertThat(paid.getStage()).isEqualTo("PAID");
         assertThat(paid.getOutcome()).isEqualTo("PAID");
@@ -352,6 +356,8 @@ class CaseLifecycleScenarioTest {
     private void applicantAnswersEverything() {
         scenario.on("UserTask_SubmitMaterials", task -> {
             applicant.upload(caseIdOf(task), APPLICANT, "APPLICATION_FORM", "application.pdf", Fixtures.pdf());
+            assertThat((String) runtimeService.getVariable(task.getProcessInstanceId(), "materialsSummary"))
+                    .as("the forms' copy of the materials list").contains("APPLICATION_FORM: application.pdf");
             applicant.submitMaterials(caseIdOf(task), APPLICANT);
         });
         for (String correction : List.of("UserTask_CorrectFiling", "UserTask_CorrectMaterials",
