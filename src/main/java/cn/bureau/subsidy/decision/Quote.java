@@ -46,6 +46,18 @@ public record Quote(boolean eligible, List<String> reasons, List<ClaimQuote> cla
             rulesFired = List.copyOf(rulesFired);
             figures = List.copyOf(figures);
         }
+
+        /**
+         * The same explanation with the rows' annotations left out, as a case keeps it: a row's words are part of the
+         * deployed table its {@code definitionId} and {@code ruleId} name, and would otherwise be stored again with
+         * every claim.
+         */
+        public Explanation withoutAnnotations() {
+            return new Explanation(inputs, rulesFired.stream()
+                    .map(rule -> new FiredRule(rule.decision(), rule.definitionId(), rule.ruleId(), null,
+                            rule.outputs()))
+                    .toList(), figures);
+        }
     }
 
     /**

@@ -155,7 +155,10 @@ public class Claim {
         return reasons == null || reasons.isEmpty() ? java.util.List.of() : java.util.List.of(reasons.split(","));
     }
 
-    /** The quote's explanation of this claim as JSON: inputs, rules fired, every figure. */
+    /**
+     * The quote's explanation of this claim as JSON: inputs, rules fired (each by its decision definition and row;
+     * the row's annotation is in that deployed table), every figure.
+     */
     public String getExplanation() {
         return explanation;
     }

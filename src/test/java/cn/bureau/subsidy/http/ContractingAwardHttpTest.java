@@ -101,6 +101,8 @@ class ContractingAwardHttpTest {
         assertThat(quote.getBody().path("totalWan").decimalValue()).isEqualByComparingTo("100");
         assertThat(quote.getBody().at("/claims/0/explanation/rulesFired/0/ruleId").asText())
                 .isEqualTo("Rule_AwardTier_TwentyToSixty");
+        // A quote explains the row in the guide's words; a filed case keeps only the row's id (the table has them).
+        assertThat(quote.getBody().at("/claims/0/explanation/rulesFired/0/annotation").asText()).isNotBlank();
         ObjectNode noGrowth = application.deepCopy();
         ((ObjectNode) noGrowth.at("/claims/0/facts/priorYearRevenue")).put("amount", "25000000");
         JsonNode flat = post("applicant", "/api/programs/" + code + "/quote", noGrowth).getBody();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.filing.Application;
@@ -57,6 +58,8 @@ class CaseLifecycleScenarioTest {
     CaseStages cases;
     @Autowired
     FundingPlans plans;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Scenario scenario;
     Program program;
@@ -122,6 +125,17 @@ class CaseLifecycleScenarioTest {
                 .containsEntry("UserTask_AuthoriseDisbursement", List.of("approvers"));
         assertThat(historyService.createUserOperationLogQuery().processInstanceId(filed.getProcessInstanceId())
                 .userId("approver2").count()).isPositive();
+    }
+
+    @Test
+    void aFiledCaseKeepsWhichTableRowsGaveItsQuote() {
+        Application filed = file(Fixtures.application());
+
+        // Each claim names the decision definition and row behind its figures; the row's words stay in that table.
+        assertThat(jdbc.queryForList("select explanation from claim where application_id = ? order by position",
+                String.class, filed.getId())).hasSize(Fixtures.application().claims().size())
+                .allSatisfy(json -> assertThat(json).contains("\"definitionId\"", "\"ruleId\"", "\"figures\"")
+                        .doesNotContain("\"annotation\""));
     }
 
     @Test
