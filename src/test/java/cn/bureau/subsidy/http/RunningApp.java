@@ -2,7 +2,9 @@ package cn.bureau.subsidy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -108,6 +111,52 @@ final class RunningApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes a request as it stands, byte for byte, to the server's socket and reads the answer until the server
+     * closes the connection: for requests no HTTP client would send.
+     */
+    Answer raw(String request) {
+        URI address = URI.create(base);
+        try (Socket socket = new Socket(address.getHost(), address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            int headersEnd = text.indexOf("\r\n\r\n");
+            String[] head = text.substring(0, headersEnd).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim().toLowerCase(), head[i].substring(colon + 1).trim());
+            }
+            byte[] body = Arrays.copyOfRange(answer, headersEnd + 4, answer.length);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = unchunked(body);
+            }
+            return new Answer(Integer.parseInt(head[0].split(" ")[1]), headers.get("content-type"),
+                    new String(body, StandardCharsets.UTF_8), headers.get("location"));
+        } catch (IOException e) {
+            throw new IllegalStateException("No answer to " + request.lines().findFirst().orElse("") + ": " + e, e);
+        }
+    }
+
+    /** A chunked body without its chunk sizes. */
+    private static byte[] unchunked(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String text = new String(chunked, StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (true) {
+            int lineEnd = text.indexOf("\r\n", at);
+            int size = Integer.parseInt(text.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toByteArray();
+            }
+            body.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
         }
     }
 
