@@ -55,6 +55,9 @@ try {
   // The overdue table: one row a task, most overdue first, each linking to its case and to Tasklist.
   const rows = page.locator('#overdue tbody tr[data-task-id]');
   assert.equal(await rows.count(), overdue.items.length);
+  // The shared total says when it was counted, in Shenzhen time like every time on the page.
+  assert.match(await page.textContent('#table-count'),
+    new RegExp(`^显示 ${overdue.items.length} / 共 \\d+ 项（总数 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 统计）$`));
   for (const item of overdue.items) {
     const row = page.locator(`#overdue tbody tr[data-task-id="${item.taskId}"]`);
     assert.equal(await row.getAttribute('data-overdue-days'), String(item.overdueWorkingDays));

@@ -194,7 +194,10 @@ function renderOverdue() {
     }, el('button', { type: 'button', class: 'sort', text: t(c.label) + (sorted ? (direction > 0 ? ' ▲' : ' ▼') : '') }));
     return th;
   })));
-  $('#table-count').textContent = t('table.count', { shown: items.length, total: page.total });
+  // The total is shared among supervisors for a few seconds, the rows are read fresh: say when it was counted.
+  $('#table-count').textContent = t('table.count', {
+    shown: items.length, total: page.total, asOf: shenzhen(page.totalAsOf),
+  });
   const rows = items.map((item) => el('tr', {
     dataset: { taskId: item.taskId, caseId: item.caseId, stage: item.stage, overdueDays: String(item.overdueWorkingDays) },
     class: `age-${item.overdueWorkingDays > 5 ? 'over5' : item.overdueWorkingDays > 2 ? '3to5' : '1to2'}`,
