@@ -31,6 +31,10 @@ final class SupervisorQueries {
         String definition = jdbc.queryForObject("select ID_ from ACT_RE_PROCDEF where KEY_ = 'SubsidyCase' "
                 + "order by VERSION_ desc limit 1", String.class);
         for (int stage = 0; stage < STAGES.length; stage++) {
+            // Fresh statistics, so that the foreign-key checks of the inserts below are planned for the tables as
+            // they are now: a connection that checked them while the tables were tiny keeps a sequential scan
+            // (an analyze invalidates it), and the seeding then runs in time quadratic in the rows.
+            jdbc.execute("analyze application, ACT_RU_EXECUTION, ACT_RU_TASK, ACT_RU_IDENTITYLINK");
             String[] s = STAGES[stage];
             Object[] args = {programCode, programId, s[0], now, count, STAGES.length, stage};
             jdbc.update("""

@@ -39,6 +39,8 @@ class SystemBenchmark {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Not the tests' database, so that a test run on the same machine does not recreate it under the benchmark. */
     private static final String DATABASE = System.getProperty("subsidy.test.database", "subsidy_bench");
+    /** How long a workload waits for autovacuum workers to finish before it starts anyway. */
+    private static final long SETTLE_AUTOVACUUM_NANOS = 60_000_000_000L;
 
     private final Map<Configuration, Measured> measured = new EnumMap<>(Configuration.class);
     private Figures rawFilings;
@@ -139,10 +141,19 @@ class SystemBenchmark {
     }
 
     /**
-     * Every workload starts from the same state: PostgreSQL's dirty pages written out, not by a checkpoint falling
-     * into the measurement, and the garbage of the previous workload (or application) collected.
+     * Every workload starts from the same state: no autovacuum still cleaning up after the previous workload (or the
+     * previous pass's database), PostgreSQL's dirty pages written out, not by a checkpoint falling into the
+     * measurement, and the garbage of the previous workload (or application) collected.
      */
     private static void settle(JdbcTemplate jdbc) throws InterruptedException {
+        long waitUntil = System.nanoTime() + SETTLE_AUTOVACUUM_NANOS;
+        while (autovacuumWorkers(jdbc) > 0) {
+            if (System.nanoTime() > waitUntil) {
+                System.out.println("Autovacuum still running after a minute: it may fall into the next workload");
+                break;
+            }
+            Thread.sleep(200);
+        }
         try {
             jdbc.execute("CHECKPOINT");
         } catch (DataAccessException refused) {
@@ -152,6 +163,11 @@ class SystemBenchmark {
         }
         System.gc();
         Thread.sleep(1000);
+    }
+
+    private static long autovacuumWorkers(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'",
+                Long.class);
     }
 
     private Report report() {
