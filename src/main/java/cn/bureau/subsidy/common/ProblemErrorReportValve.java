@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
  * What Tomcat refuses itself, before any filter or controller sees the request (a NUL or an encoded slash in the
  * address, a broken escape, a control character in a header, headers over the size limit), answered as a problem
  * detail in the application's shape instead of Tomcat's HTML page. It only speaks when nothing else has: an error
- * the application answered keeps its own body.
+ * the application answered keeps its own body. Public with a public constructor: Tomcat creates it by its class name.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -29,7 +29,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         String body = status == HttpStatus.BAD_REQUEST.value()
                 ? problem(status, title, CODE_MALFORMED, "The request line or its headers cannot be read",
                         "{\"field\":\"$request\",\"code\":\"" + CODE_MALFORMED + "\",\"message\":\"Use a well-formed"
-                                + " address (no NUL, no encoded slash or backslash, valid %-escapes) and headers"
+                                + " address (no NUL, no encoded slash, valid %-escapes) and headers"
                                 + " without control characters, within the size limit\"}")
                 : problem(status, title, known == null ? "HTTP_" + status : known.name(), title, "");
         try {

@@ -21,11 +21,11 @@ import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.FieldProblem;
 import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.common.Uscc;
-import cn.bureau.subsidy.identity.EngineCaller;
 import cn.bureau.subsidy.decision.Quote.ClaimQuote;
 import cn.bureau.subsidy.decision.Quote.Explanation;
 import cn.bureau.subsidy.decision.Quote.Figure;
 import cn.bureau.subsidy.decision.Quote.FiredRule;
+import cn.bureau.subsidy.identity.EngineCaller;
 
 /**
  * Quotes an application against a program: which conditions of guide §4 it fails, and how much each claim gets under

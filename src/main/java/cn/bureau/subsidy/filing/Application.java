@@ -175,7 +175,8 @@ public class Application implements Persistable<UUID> {
         for (int i = 0; i < claims.size(); i++) {
             var claimQuote = quote.claims().get(i);
             claims.get(i).quoted(claimQuote.supportWan(), claimQuote.uncappedWan(),
-                    String.join(",", claimQuote.reasons()), toJson.apply(claimQuote.explanation().withoutAnnotations()));
+                    String.join(",", claimQuote.reasons()),
+                    toJson.apply(claimQuote.explanation().withoutAnnotations()));
         }
     }
 
