@@ -2,11 +2,15 @@ package cn.bureau.subsidy.common;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What Tomcat refuses itself, before any filter or controller sees the request (a NUL or an encoded slash in the
@@ -18,21 +22,27 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
 
     static final String CODE_MALFORMED = "MALFORMED_REQUEST";
 
+    /** Spring's JSON set-up for problem details (their properties at the top level), outside Spring's context. */
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        HttpStatus status = HttpStatus.resolve(response.getStatus());
+        if (status == null || !status.isError()) {
+            super.report(request, response, throwable);
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String body = status == HttpStatus.BAD_REQUEST.value()
-                ? problem(status, title, CODE_MALFORMED, "The request line or its headers cannot be read",
-                        "{\"field\":\"$request\",\"code\":\"" + CODE_MALFORMED + "\",\"message\":\"Use a well-formed"
-                                + " address (no NUL, no encoded slash, valid %-escapes) and headers"
-                                + " without control characters, within the size limit\"}")
-                : problem(status, title, known == null ? "HTTP_" + status : known.name(), title, "");
+        if (response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
         try {
+            // Built from constants only: nothing of the refused request is echoed back.
+            String body = JSON.writeValueAsString(status == HttpStatus.BAD_REQUEST
+                    ? ProblemAdvice.problem(status, CODE_MALFORMED, "The request line or its headers cannot be read",
+                            List.of(new FieldProblem("$request", CODE_MALFORMED, "Use a well-formed address (no NUL,"
+                                    + " no encoded slash, valid %-escapes) and headers without control characters,"
+                                    + " within the size limit"))).getBody()
+                    : ProblemAdvice.problem(status, status.name(), "Refused by the web server", List.of()).getBody());
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
@@ -43,11 +53,5 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException tooLate) {
             // The connection is gone or the response was committed meanwhile: there is no one left to tell.
         }
-    }
-
-    /** The body built from constants only: nothing of the refused request is echoed back. */
-    private static String problem(int status, String title, String code, String detail, String error) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail + "\",\"code\":\"" + code + "\",\"errors\":[" + error + "]}";
     }
 }
