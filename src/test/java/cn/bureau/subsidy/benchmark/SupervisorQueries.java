@@ -32,8 +32,8 @@ final class SupervisorQueries {
                 + "order by VERSION_ desc limit 1", String.class);
         for (int stage = 0; stage < STAGES.length; stage++) {
             // Fresh statistics, so that the foreign-key checks of the inserts below are planned for the tables as
-            // they are now: a connection that checked them while the tables were tiny keeps a sequential scan
-            // (an analyze invalidates it), and the seeding then runs in time quadratic in the rows.
+            // they are now: a connection that checked them while the tables were tiny keeps its plan (a sequential
+            // scan, by the time quadratic in the rows it took) until an analyze invalidates it.
             jdbc.execute("analyze application, ACT_RU_EXECUTION, ACT_RU_TASK, ACT_RU_IDENTITYLINK");
             String[] s = STAGES[stage];
             Object[] args = {programCode, programId, s[0], now, count, STAGES.length, stage};
