@@ -20,16 +20,14 @@ import cn.bureau.subsidy.common.WorkingDays;
  * {@code camunda:dueDate="${deadlines.due(programCode, 'INITIAL_REVIEW')}"}, and a boundary timer's
  * {@code timeDate} with the same expression falls due at the same instant.
  *
- * <p>The escalation thresholds of a task (its timeout listeners) use the same service level:
- * {@code ${deadlines.due(...)}} for the first (the due date itself) and {@code ${deadlines.escalation(...)}} for the
- * second, the program's {@code escalation_days} working days after the due date. A task whose due date is a
- * variable (the materials deadline) uses {@code ${deadlines.escalationAfter(programCode, materialsCloseAt)}}.
+ * <p>The deadline watch ({@code supervision/DeadlineWatch}) escalates a task at its due date and again the program's
+ * {@code escalation_days} working days later; it reads the task's due date, not these expressions.
  *
- * <p>Every user task evaluates three of these inside the engine's transaction, some transactions carrying a hundred
+ * <p>Every user task evaluates its due date inside the engine's transaction, some transactions carrying a hundred
  * cases (the plan's notice): the service levels are read with one plain query of their columns, not by loading the
  * program entity with its rates and decision keys, and without making Hibernate flush the cases loaded so far; and
- * all of a program's levels at once, once a transaction, since a task's three expressions, and the notice's hundred
- * cases, ask the same program.
+ * all of a program's levels at once, once a transaction, since the notice's hundred cases, and a task with a
+ * boundary timer at its deadline, ask the same program again.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -42,8 +40,8 @@ public class Deadlines {
             Sla.OBJECTION, "objection_days", Sla.NOTICE, "notice_days",
             Sla.DISBURSEMENT_DOCUMENTS, "disbursement_docs_days", Sla.DISBURSEMENT, "disbursement_days"));
 
-    /** A program's working days for each service level, and its escalation days. */
-    private record ServiceLevels(Map<Sla, Integer> workingDays, int escalationDays) {
+    /** A program's working days for each service level. */
+    private record ServiceLevels(Map<Sla, Integer> workingDays) {
         int workingDays(Sla sla) {
             return workingDays.get(sla);
         }
@@ -63,17 +61,6 @@ public class Deadlines {
 
     public Date due(String programCode, String sla) {
         return Date.from(dueInstant(levels(programCode), Sla.valueOf(sla)));
-    }
-
-    /** The second escalation threshold: {@code escalation_days} working days after {@link #due}. */
-    public Date escalation(String programCode, String sla) {
-        ServiceLevels levels = levels(programCode);
-        return Date.from(workdays.after(dueInstant(levels, Sla.valueOf(sla)), levels.escalationDays()));
-    }
-
-    /** The second escalation threshold of a task due at a fixed instant (a deadline the program set). */
-    public Date escalationAfter(String programCode, Date due) {
-        return Date.from(workdays.after(due.toInstant(), levels(programCode).escalationDays()));
     }
 
     private Instant dueInstant(ServiceLevels levels, Sla sla) {
@@ -102,7 +89,7 @@ public class Deadlines {
     /** Every service level of the program in one row. */
     private ServiceLevels read(String programCode) {
         ServiceLevels levels = jdbc.query("select " + String.join(", ", COLUMNS.values())
-                + ", escalation_days from program where code = ?", rows -> {
+                + " from program where code = ?", rows -> {
                     if (!rows.next()) {
                         return null;
                     }
@@ -110,7 +97,7 @@ public class Deadlines {
                     for (Map.Entry<Sla, String> column : COLUMNS.entrySet()) {
                         workingDays.put(column.getKey(), rows.getInt(column.getValue()));
                     }
-                    return new ServiceLevels(workingDays, rows.getInt("escalation_days"));
+                    return new ServiceLevels(workingDays);
                 }, programCode);
         if (levels == null) {
             throw ApiException.notFound("Program", programCode);

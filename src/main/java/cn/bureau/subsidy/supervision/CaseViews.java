@@ -1,12 +1,13 @@
 package cn.bureau.subsidy.supervision;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.bureau.subsidy.common.Money;
@@ -24,9 +25,13 @@ import cn.bureau.subsidy.supervision.CaseView.HistoryEntry;
 import cn.bureau.subsidy.supervision.CaseView.ReviewView;
 import cn.bureau.subsidy.supervision.CaseView.TaskView;
 
-/** Assembles a case's view from its record, its reviews and payments, and the engine's tasks and history. */
+/**
+ * Assembles a case's view from its record, its reviews and payments, and the engine's tasks and history. All of it is
+ * read from one snapshot of the database (repeatable read), so a view never shows the stage from before a step and
+ * the task from after it.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class CaseViews {
 
     private final ApplicantActions cases;
@@ -37,11 +42,12 @@ class CaseViews {
     private final TaskService taskService;
     private final HistoryService historyService;
     private final Escalations escalations;
+    private final CandidateGroups candidateGroups;
     private final AuditTrail audit;
 
     CaseViews(ApplicantActions cases, Callers callers, ProgramRepository programs, ReviewDecisions reviews,
             Disbursements disbursements, TaskService taskService, HistoryService historyService,
-            Escalations escalations, AuditTrail audit) {
+            Escalations escalations, CandidateGroups candidateGroups, AuditTrail audit) {
         this.cases = cases;
         this.callers = callers;
         this.programs = programs;
@@ -50,6 +56,7 @@ class CaseViews {
         this.taskService = taskService;
         this.historyService = historyService;
         this.escalations = escalations;
+        this.candidateGroups = candidateGroups;
         this.audit = audit;
     }
 
@@ -78,14 +85,13 @@ class CaseViews {
         return new Money(amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), currency);
     }
 
+    /** The case's open tasks; one completed meanwhile shows without groups rather than failing the page. */
     private List<TaskView> tasks(Application a) {
-        return taskService.createTaskQuery().processInstanceId(a.getProcessInstanceId()).list().stream()
+        List<Task> open = taskService.createTaskQuery().processInstanceId(a.getProcessInstanceId()).list();
+        Map<String, List<String>> groups = candidateGroups.of(open.stream().map(Task::getId).toList());
+        return open.stream()
                 .map(t -> new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
-                        taskService.getIdentityLinksForTask(t.getId()).stream()
-                                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                                .map(IdentityLink::getGroupId)
-                                .filter(java.util.Objects::nonNull)
-                                .toList(),
+                        groups.getOrDefault(t.getId(), List.of()),
                         t.getDueDate() == null ? null : ShenzhenTime.at(t.getDueDate().toInstant())))
                 .toList();
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +57,7 @@ class OverdueBoard {
     /** The aggregates over every open task, shared by the supervisors watching the board. */
     private final RecentAnswers<BoardFilter, Summary> summaries;
     private final RecentAnswers<BoardFilter, Count> overdueCounts;
+    private final CandidateGroups candidateGroups;
 
     private record Count(long value, Instant at) {
     }
@@ -68,10 +68,11 @@ class OverdueBoard {
      *        aggregate over all open tasks instead of each running its own; the answer says as of when
      */
     OverdueBoard(NamedParameterJdbcTemplate jdbc, WorkingDays workdays, Escalations escalations,
-            @Value("${subsidy.supervision.board-max-age:PT10S}") Duration maxAge) {
+            CandidateGroups candidateGroups, @Value("${subsidy.supervision.board-max-age:PT10S}") Duration maxAge) {
         this.jdbc = jdbc;
         this.workdays = workdays;
         this.escalations = escalations;
+        this.candidateGroups = candidateGroups;
         this.summaries = new RecentAnswers<>(maxAge);
         this.overdueCounts = new RecentAnswers<>(maxAge);
     }
@@ -200,7 +201,7 @@ class OverdueBoard {
             return List.of();
         }
         List<String> ids = rows.stream().map(Row::taskId).toList();
-        Map<String, List<String>> groups = candidateGroups(ids);
+        Map<String, List<String>> groups = candidateGroups.of(ids);
         Map<String, List<Escalation>> escalated = escalations.ofTasks(ids);
         List<OverdueItem> items = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -215,17 +216,6 @@ class OverdueBoard {
                     "/api/cases/" + r.caseId(), "/camunda/app/tasklist/default/#/?task=" + r.taskId()));
         }
         return items;
-    }
-
-    private Map<String, List<String>> candidateGroups(List<String> taskIds) {
-        Map<String, List<String>> byTask = new LinkedHashMap<>();
-        jdbc.query("select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK where TYPE_ = 'candidate' "
-                + "and GROUP_ID_ is not null and TASK_ID_ in (:tasks) order by GROUP_ID_",
-                new MapSqlParameterSource("tasks", taskIds),
-                rs -> {
-                    byTask.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                });
-        return byTask;
     }
 
     private record Row(String taskId, String taskKey, String taskName, String assignee, Instant dueAt, int priority,

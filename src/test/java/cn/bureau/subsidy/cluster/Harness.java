@@ -360,8 +360,6 @@ public final class Harness {
         long dueWhileDown = db.count("""
                 select count(*) from act_ru_job j
                 where j.type_ = 'timer' and j.duedate_ < (now() at time zone 'UTC')
-                  -- deadlines only: a task's escalation (timeout listener) may fall at the same instant
-                  and j.handler_type_ <> 'timer-task-listener'
                   and j.process_instance_id_ in (select process_instance_id from program where code = ?
                       union select a.process_instance_id from application a join program p on p.id = a.program_id
                       where p.code = ?)

@@ -10,20 +10,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.bureau.subsidy.identity.Groups;
+import cn.bureau.subsidy.supervision.DeadlineWatch;
 
 /** The rules the README gives process owners, checked on every diagram in {@code processes/}. */
 class ShippedModelsTest {
@@ -50,36 +57,41 @@ class ShippedModelsTest {
 
     @ParameterizedTest
     @MethodSource("diagrams")
-    void everyUserTaskEscalatesAtItsDueDateAndAgainLater(Path diagram) {
+    void theDeadlineWatchChasesEveryTaskByItsDueDateAlone(Path diagram) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
 
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            java.util.List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener> timeouts =
-                    task.getExtensionElements().getElementsQuery()
-                            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class)
-                            .list().stream().filter(l -> "timeout".equals(l.getCamundaEvent())).toList();
-            assertThat(timeouts).as("%s timeout listeners", task.getId())
-                    .extracting(l -> l.getAttributeValue("id") + " " + l.getCamundaDelegateExpression())
-                    .containsExactly(task.getId().replace("UserTask_", "TaskListener_") + "_Overdue ${slaEscalation}",
-                            task.getId().replace("UserTask_", "TaskListener_") + "_Escalate ${slaEscalation}");
-            String first = timeouts.get(0).getTimeouts().iterator().next().getTimeDate().getTextContent();
-            String second = timeouts.get(1).getTimeouts().iterator().next().getTimeDate().getTextContent();
-            assertThat(first).as("%s first threshold is its due date", task.getId())
-                    .isEqualTo(task.getCamundaDueDate());
-            assertThat(second).as("%s second threshold", task.getId())
-                    .matches("\\$\\{deadlines\\.escalation(After)?\\(programCode, .+\\)\\}");
-        }
+        // A timeout listener of a task's own would escalate it a second time, next to the watch.
+        assertThat(model.getModelElementsByType(CamundaTaskListener.class))
+                .noneMatch(listener -> TaskListener.EVENTNAME_TIMEOUT.equals(listener.getCamundaEvent()));
+    }
+
+    @Test
+    void theDeadlineWatchRunsEveryMinuteAndFailsAsOneIncident() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "deadline-watch.bpmn").toFile());
+        Process watch = model.getModelElementById(DeadlineWatch.PROCESS_KEY);
+        StartEvent start = model.getModelElementById("StartEvent_EveryMinute");
+        ServiceTask escalate = model.getModelElementById("ServiceTask_EscalateOverdueTasks");
+
+        assertThat(watch.isExecutable()).isTrue();
+        assertThat(start.getEventDefinitions()).singleElement().isInstanceOfSatisfying(TimerEventDefinition.class,
+                timer -> assertThat(timer.getTimeCycle().getTextContent()).isEqualTo("R/PT1M"));
+        // No savepoint before the sweep: a failing sweep fails the timer's job, one incident, instead of leaving a
+        // failed instance behind every minute.
+        assertThat(escalate.isCamundaAsyncBefore()).isFalse();
+        assertThat(escalate.getCamundaDelegateExpression()).isEqualTo("${deadlineWatchDelegate}");
     }
 
     @ParameterizedTest
     @MethodSource("diagrams")
-    void noModelRunsScriptsAndEveryProcessKeepsHistoryForTenYears(Path diagram) {
+    void noModelRunsScriptsAndEveryCaseAndProgramKeepsHistoryForTenYears(Path diagram) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
 
         assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
         assertThat(model.getModelElementsByType(CamundaScript.class)).isEmpty();
-        assertThat(model.getModelElementsByType(Process.class))
-                .allSatisfy(process -> assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P3650D"));
+        // The deadline watch's runs are kept a week.
+        assertThat(model.getModelElementsByType(Process.class)).allSatisfy(process -> assertThat(
+                process.getCamundaHistoryTimeToLiveString()).isEqualTo(
+                        DeadlineWatch.PROCESS_KEY.equals(process.getId()) ? "P7D" : "P3650D"));
     }
 
     @ParameterizedTest

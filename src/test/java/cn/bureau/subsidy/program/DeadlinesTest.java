@@ -20,7 +20,7 @@ import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.common.WorkingDays;
 import cn.bureau.subsidy.scenario.Fixtures;
 
-/** The models' deadlines read each service level of the program the program record holds, and its escalation days. */
+/** The models' deadlines read each service level of the program the program record holds. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeadlinesTest {
 
@@ -49,21 +49,20 @@ class DeadlinesTest {
         // A different number of working days for every level, so that a level read from another column shows.
         jdbc.update("update program set initial_review_days = 1, formal_review_days = 2, special_audit_days = 3, "
                 + "qualification_days = 4, correction_days = 6, plan_decision_days = 7, objection_days = 8, "
-                + "notice_days = 9, disbursement_docs_days = 11, disbursement_days = 12, escalation_days = 13 "
+                + "notice_days = 9, disbursement_docs_days = 11, disbursement_days = 12 "
                 + "where code = ?", code);
         Program program = programs.findByCode(code).orElseThrow();
 
         for (Sla sla : Sla.values()) {
             var due = workdays.after(ShenzhenTime.now(), program.workingDays(sla));
             assertThat(deadlines.due(code, sla.name())).as(sla.name()).isEqualTo(Date.from(due));
-            assertThat(deadlines.escalation(code, sla.name())).as(sla.name())
-                    .isEqualTo(Date.from(workdays.after(due, 13)));
         }
-        Date fixed = Date.from(OffsetDateTime.parse("2026-03-20T18:00:00+08:00").toInstant());
-        assertThat(deadlines.escalationAfter(code, fixed)).isEqualTo(Date.from(workdays.after(fixed.toInstant(), 13)));
     }
 
-    /** A task's three deadlines, and the notice's hundred cases, ask once a transaction; the next one reads again. */
+    /**
+     * A task's due date and its boundary timer, and the notice's hundred cases, ask once a transaction; the next
+     * transaction reads again.
+     */
     @Test
     void aTransactionReadsEachServiceLevelOnce() {
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T10:00:00+08:00").toInstant()));

@@ -13,6 +13,7 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import cn.bureau.subsidy.common.ShenzhenTime;
 import cn.bureau.subsidy.filing.Application;
 import cn.bureau.subsidy.filing.FilingService;
 import cn.bureau.subsidy.program.Program;
@@ -42,10 +44,13 @@ import cn.bureau.subsidy.scenario.Fixtures;
 
 /**
  * A task left past its service level escalates once at its due date and again the program's escalation days later,
- * counted in working days across the Labour Day holidays. The engine clock moves; nothing sleeps. Notifications go
- * to the in-app lists and, through a local GreenMail SMTP server, by e-mail.
+ * counted in working days across the Labour Day holidays, when the deadline watch runs. The engine clock moves;
+ * nothing sleeps. Notifications go to the in-app lists and, through a local GreenMail SMTP server, by e-mail. The
+ * test has a database of its own, because the watch chases every open task and other tests leave theirs open, and so
+ * an engine of its own name: the engine REST API of the other tests' contexts finds its engine by name.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"subsidy.test.database=subsidy_test_escalation", "camunda.bpm.process-engine-name=escalation"})
 class EscalationScenarioTest {
 
     @RegisterExtension
@@ -75,9 +80,13 @@ class EscalationScenarioTest {
     @Autowired
     ManagementService managementService;
     @Autowired
+    RuntimeService runtimeService;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    DeadlineWatch watch;
 
     private Application filed;
 
@@ -90,8 +99,12 @@ class EscalationScenarioTest {
         filed = filing.file(program.getCode(), Fixtures.application(), Fixtures.APPLICANT, null);
     }
 
+    /** The watch chases every open task of the database: each test leaves none behind. */
     @AfterEach
-    void resetClock() {
+    void endTheCaseAndResetTheClock() {
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(filed.getProcessInstanceId()).count() > 0) {
+            runtimeService.deleteProcessInstance(filed.getProcessInstanceId(), "test over");
+        }
         ClockUtil.reset();
     }
 
@@ -99,17 +112,18 @@ class EscalationScenarioTest {
     void anOverdueTaskEscalatesAtItsDueDateAndAgainToTheLeads() throws Exception {
         Task review = task();
         assertThat(review.getDueDate().toInstant()).isEqualTo(DUE);
-        assertThat(timers()).extracting(job -> job.getDuedate().toInstant()).containsExactlyInAnyOrder(DUE, SECOND);
+        assertThat(timers()).as("no timer of its own: the deadline watch chases the task").isEmpty();
         taskService.setAssignee(review.getId(), "reviewer");
 
         // Just before the due date nothing is due.
         ClockUtil.setCurrentTime(Date.from(DUE.minusSeconds(60)));
-        assertThat(runDueJobs()).isZero();
+        assertThat(watch()).isZero();
         assertThat(escalations()).isEmpty();
 
         // Level 1 at the due date: the assignee and the supervisors are told.
         ClockUtil.setCurrentTime(Date.from(DUE.plusSeconds(1)));
-        assertThat(runDueJobs()).isEqualTo(1);
+        assertThat(watch()).isEqualTo(1);
+        assertThat(watch()).as("a level is escalated once").isZero();
         assertThat(escalations()).containsExactly("1:reviewer:supervisors");
         assertThat(task().getPriority()).isEqualTo(Task.PRIORITY_NORMAL);
         assertThat(notificationKinds("reviewer")).containsExactly("TASK_OVERDUE");
@@ -121,22 +135,23 @@ class EscalationScenarioTest {
 
         // Still nothing more before the second threshold, a working day before it.
         ClockUtil.setCurrentTime(Date.from(SECOND.minusSeconds(86_400)));
-        assertThat(runDueJobs()).isZero();
+        assertThat(watch()).isZero();
 
         // Level 2: priority up, the group's leads become candidates and are told, with the others.
         ClockUtil.setCurrentTime(Date.from(SECOND.plusSeconds(1)));
-        assertThat(runDueJobs()).isEqualTo(1);
+        assertThat(watch()).isEqualTo(1);
         assertThat(escalations()).containsExactly("1:reviewer:supervisors", "2:reviewer,reviewer-lead:supervisors");
         Task escalated = task();
-        assertThat(escalated.getPriority()).isEqualTo(SlaEscalation.ESCALATED_PRIORITY);
+        assertThat(escalated.getPriority()).isEqualTo(DeadlineWatch.ESCALATED_PRIORITY);
         assertThat(escalated.getAssignee()).isEqualTo("reviewer");
         assertThat(taskService.getIdentityLinksForTask(escalated.getId())).extracting(IdentityLink::getUserId)
                 .contains("reviewer-lead");
         assertThat(notificationKinds("reviewer-lead")).containsExactly("TASK_ESCALATED");
         assertThat(mailTo()).contains("reviewer-lead@demo.invalid");
 
-        // Two thresholds, two escalations: nothing is left to fire, and the case shows both.
-        assertThat(timers()).isEmpty();
+        // Two thresholds, two escalations: nothing is left to escalate, and the case shows both.
+        ClockUtil.setCurrentTime(Date.from(SECOND.plusSeconds(30 * 86_400)));
+        assertThat(watch()).isZero();
         JsonNode view = rest.withBasicAuth("supervisor", "demo").getForEntity("/api/cases/" + filed.getId(),
                 JsonNode.class).getBody();
         assertThat(view.path("escalations")).hasSize(2);
@@ -147,25 +162,60 @@ class EscalationScenarioTest {
     @Test
     void anUnclaimedTaskTellsItsGroupAndTheTaskCanStillBeCompletedAfterwards() {
         ClockUtil.setCurrentTime(Date.from(DUE.plusSeconds(1)));
-        assertThat(runDueJobs()).isEqualTo(1);
+        assertThat(watch()).isEqualTo(1);
 
         assertThat(escalations()).containsExactly("1::supervisors,initial-reviewers");
         assertThat(notificationKinds("reviewer")).containsExactly("TASK_OVERDUE");
         assertThat(notificationKinds("auditor")).isEmpty();
 
-        // The reviewer finishes the work: the second threshold goes with the task.
+        // The reviewer finishes the work: nothing more escalates for it.
         taskService.complete(task().getId(), Map.of("decision", "ACCEPT"));
         runDueJobs();
-        assertThat(timers()).extracting(job -> job.getDuedate().toInstant())
-                .as("the materials task's thresholds, from the program's deadline: its boundary timer and due "
-                        + "date, then four working days counting the make-up Saturday 9 May")
-                .containsExactlyInAnyOrder(Fixtures.FILING_CLOSES.plusSeconds(7 * 86_400 - 15 * 60),
-                        OffsetDateTime.parse("2026-05-12T18:00:00+08:00").toInstant(),
-                        Fixtures.FILING_CLOSES.plusSeconds(7 * 86_400 - 15 * 60));
+        ClockUtil.setCurrentTime(Date.from(SECOND.minusSeconds(86_400)));
+        assertThat(watch()).isZero();
+
+        // The materials task is due at the program's deadline (its boundary timer ends the case then): by then the
+        // applicant has been told at its due date, 7 May 17:45, and before the boundary timer is run, nothing else.
+        assertThat(task().getTaskDefinitionKey()).isEqualTo("UserTask_SubmitMaterials");
+        Instant materialsDue = Fixtures.FILING_CLOSES.plusSeconds(7 * 86_400 - 15 * 60);
+        assertThat(task().getDueDate().toInstant()).isEqualTo(materialsDue);
+        ClockUtil.setCurrentTime(Date.from(materialsDue.minusSeconds(1)));
+        assertThat(watch()).isZero();
+        ClockUtil.setCurrentTime(Date.from(materialsDue));
+        assertThat(watch()).isEqualTo(1);
+        assertThat(escalations()).containsExactly("1::supervisors,initial-reviewers",
+                "1:applicant:supervisors");
+    }
+
+    @Test
+    void theDiagramsTimerRunsTheWatchEveryMinute() {
+        Job timer = watchTimer();
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        managementService.executeJob(timer.getId());
+        assertThat(escalations()).as("months after the due date: level 1 first")
+                .containsExactly("1::supervisors,initial-reviewers");
+
+        Job next = watchTimer();
+        assertThat(next.getDuedate()).as("a minute later, to the second")
+                .isCloseTo(Date.from(timer.getDuedate().toInstant().plusSeconds(60)), 1_000);
+        ClockUtil.setCurrentTime(next.getDuedate());
+        managementService.executeJob(next.getId());
+        assertThat(escalations()).as("a minute later, level 2")
+                .containsExactly("1::supervisors,initial-reviewers", "2:reviewer-lead:supervisors,initial-reviewers");
     }
 
     private Task task() {
         return taskService.createTaskQuery().processInstanceId(filed.getProcessInstanceId()).singleResult();
+    }
+
+    private Job watchTimer() {
+        return managementService.createJobQuery().processDefinitionKey(DeadlineWatch.PROCESS_KEY).timers()
+                .singleResult();
+    }
+
+    /** One run of the deadline watch, as its diagram's service task makes it; returns the tasks it escalated. */
+    private int watch() {
+        return watch.escalateOverdue(ShenzhenTime.now());
     }
 
     private List<Job> timers() {
@@ -185,7 +235,7 @@ class EscalationScenarioTest {
 
     private List<String> escalations() {
         return jdbc.queryForList("select level || ':' || coalesce(notified_users, '') || ':' || notified_groups "
-                + "from task_escalation where application_id = ? order by level", String.class, filed.getId());
+                + "from task_escalation where application_id = ? order by id", String.class, filed.getId());
     }
 
     private List<String> notificationKinds(String user) {

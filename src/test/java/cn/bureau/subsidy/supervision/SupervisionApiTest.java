@@ -50,13 +50,15 @@ class SupervisionApiTest {
     @Autowired
     ManagementService managementService;
     @Autowired
+    DeadlineWatch watch;
+    @Autowired
     IdentityService identityService;
 
     private BoardSeed seed;
 
     @BeforeEach
     void seed() {
-        seed = new BoardSeed(publisher, filing, applicant, taskService, managementService);
+        seed = new BoardSeed(publisher, filing, applicant, taskService, managementService, watch);
     }
 
     @AfterEach

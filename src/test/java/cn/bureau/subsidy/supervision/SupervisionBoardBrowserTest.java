@@ -43,6 +43,8 @@ class SupervisionBoardBrowserTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    DeadlineWatch watch;
 
     @AfterEach
     void resetClock() {
@@ -53,7 +55,7 @@ class SupervisionBoardBrowserTest {
     void aSupervisorSeesTheSameCountsOnTheBoardAsTheApi() throws Exception {
         assertThat(Path.of("target/classes/static/app/supervision/main.js"))
                 .as("the board's bundle (mvn generate-resources builds it)").exists();
-        BoardSeed seed = new BoardSeed(publisher, filing, applicant, taskService, managementService);
+        BoardSeed seed = new BoardSeed(publisher, filing, applicant, taskService, managementService, watch);
         Files.deleteIfExists(SCREENSHOT);
 
         BrowserScript.run("supervision-board.mjs", Map.of("BASE_URL", "http://127.0.0.1:" + port,
