@@ -50,7 +50,7 @@ class AuditConfiguration {
                 if (configuration.getCustomHistoryLevels() == null) {
                     configuration.setCustomHistoryLevels(new ArrayList<>());
                 }
-                configuration.getCustomHistoryLevels().add(new AuditHistoryLevel());
+                configuration.getCustomHistoryLevels().add(new ActivityHistoryLevel());
                 ParseListeners.addAfter(configuration, new AbstractBpmnParseListener() {
                     @Override
                     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -58,6 +58,14 @@ class AuditConfiguration {
                                 .addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
                     }
                 });
+            }
+
+            @Override
+            public void postInit(ProcessEngineConfigurationImpl configuration) {
+                // Only under this application's level: another level ("full", say) keeps Camunda's whole log.
+                if (configuration.getHistoryLevel() instanceof ActivityHistoryLevel) {
+                    configuration.setHistoryEventHandler(new InterventionLog(configuration.getHistoryEventHandler()));
+                }
             }
         };
     }

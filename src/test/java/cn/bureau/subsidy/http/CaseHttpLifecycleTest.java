@@ -107,7 +107,7 @@ class CaseHttpLifecycleTest {
         assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(replayed.getBody().path("caseId").asText()).isEqualTo(caseId);
         assertThat(replayed.getBody().path("businessKey").asText()).isEqualTo(businessKey);
-        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("SubsidyCase")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("SubsidyCase")
                 .variableValueEquals("programCode", code).count()).isEqualTo(1);
         String caseInstance = caseInstance(businessKey);
 
@@ -259,7 +259,7 @@ class CaseHttpLifecycleTest {
         String caseId = filed.getBody().path("caseId").asText();
         assertThat(get("applicant2", "/api/cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("applicant", "/api/cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("SubsidyCase")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("SubsidyCase")
                 .variableValueEquals("programCode", code).count()).as("only the one valid filing").isEqualTo(1);
 
         assertThat(exchange(null, HttpMethod.GET, "/api/programs/x", null, JsonNode.class).getStatusCode())

@@ -88,7 +88,8 @@ class ShippedModelsTest {
 
         assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
         assertThat(model.getModelElementsByType(CamundaScript.class)).isEmpty();
-        // The deadline watch's runs are kept a week.
+        // The deadline watch's runs leave no history (supervision/ActivityHistoryLevel); a week is the least a
+        // process may declare.
         assertThat(model.getModelElementsByType(Process.class)).allSatisfy(process -> assertThat(
                 process.getCamundaHistoryTimeToLiveString()).isEqualTo(
                         DeadlineWatch.PROCESS_KEY.equals(process.getId()) ? "P7D" : "P3650D"));
