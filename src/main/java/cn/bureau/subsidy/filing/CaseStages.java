@@ -3,6 +3,7 @@ package cn.bureau.subsidy.filing;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,9 @@ import cn.bureau.subsidy.program.Program;
 @Transactional
 public class CaseStages {
 
+    /** The application whose case is starting on this thread, before it is stored ({@link #start}). */
+    private static final ThreadLocal<Application> STARTING = new ThreadLocal<>();
+
     private final ApplicationRepository applications;
     private final CaseQuotes quotes;
 
@@ -27,11 +31,31 @@ public class CaseStages {
         this.quotes = quotes;
     }
 
+    /**
+     * Starts the case of a new application and then stores the application, once, as the start left it: the stages
+     * the diagram entered on the way to its first task and the process instance. The stage listeners of the start
+     * find the application here rather than in the database, so its row is inserted with its first stage instead of
+     * inserted and updated in the same transaction.
+     */
+    Application start(Application application, Supplier<String> startCase) {
+        STARTING.set(application);
+        try {
+            application.startedAs(startCase.get());
+        } finally {
+            STARTING.remove();
+        }
+        return applications.save(application);
+    }
+
     void enter(String applicationId, String stage, String outcome) {
         find(applicationId).enterStage(stage, outcome);
     }
 
     public Application find(String applicationId) {
+        Application starting = STARTING.get();
+        if (starting != null && starting.getId().toString().equals(applicationId)) {
+            return starting;
+        }
         return applications.findById(UUID.fromString(applicationId))
                 .orElseThrow(() -> ApiException.notFound("Case", applicationId));
     }

@@ -26,16 +26,19 @@ public class FilingService {
     private final ApplicationValidator validator;
     private final RuntimeService runtimeService;
     private final CaseQuotes quotes;
+    private final CaseStages stages;
     private final EngineCaller engine;
     private final Callers callers;
 
     FilingService(PublishedPrograms programs, ApplicationRepository applications, ApplicationValidator validator,
-            RuntimeService runtimeService, CaseQuotes quotes, EngineCaller engine, Callers callers) {
+            RuntimeService runtimeService, CaseQuotes quotes, CaseStages stages, EngineCaller engine,
+            Callers callers) {
         this.programs = programs;
         this.applications = applications;
         this.validator = validator;
         this.runtimeService = runtimeService;
         this.quotes = quotes;
+        this.stages = stages;
         this.engine = engine;
         this.callers = callers;
     }
@@ -76,21 +79,18 @@ public class FilingService {
                 idempotencyKey);
         // The case keeps what the deployed decisions said at filing; the audit's amounts replace it later.
         quotes.requote(filed, program);
-        Application application = applications.saveAndFlush(filed);
-        String instanceId = engine.call(caller, () -> runtimeService.startProcessInstanceByKey(CaseProcess.KEY,
-                businessKey,
+        return stages.start(filed, () -> engine.call(caller, () -> runtimeService.startProcessInstanceByKey(
+                CaseProcess.KEY, businessKey,
                 Variables.createVariables()
-                        .putValue(CaseProcess.VAR_APPLICATION_ID, application.getId().toString())
+                        .putValue(CaseProcess.VAR_APPLICATION_ID, filed.getId().toString())
                         .putValue(CaseProcess.VAR_PROGRAM_CODE, program.getCode())
                         .putValue(CaseProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt()))
                         .putValue("businessKey", businessKey)
-                        .putValue("enterpriseName", application.getEnterpriseName())
-                        .putValue("projectName", application.getProjectName())
-                        .putValue("claimCount", application.getClaims().size())
-                        .putValue("claimSummary", claimSummary(application)))
-                .getId());
-        application.startedAs(instanceId);
-        return application;
+                        .putValue("enterpriseName", filed.getEnterpriseName())
+                        .putValue("projectName", filed.getProjectName())
+                        .putValue("claimCount", filed.getClaims().size())
+                        .putValue("claimSummary", claimSummary(filed)))
+                .getId()));
     }
 
     /** What the review forms show of the claims, one line each. */
