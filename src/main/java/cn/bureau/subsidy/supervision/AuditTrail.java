@@ -27,8 +27,12 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /** Recorded in a transaction of its own: a refused or failed request still leaves its trace. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Recorded in a transaction of its own, the insert's own (auto-commit), outside any transaction of the caller: a
+     * refused or failed request still leaves its trace. One statement needs neither an entity manager nor a
+     * transaction of the application's around it.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void record(String actor, String action, UUID applicationId, String subject, Outcome outcome,
             Integer status, String detail) {
         jdbc.update("""
