@@ -3,14 +3,21 @@ package cn.bureau.subsidy.benchmark;
 import java.sql.Timestamp;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The supervisor's two reads, over HTTP as the board's page makes them (overdue list of 500, summary), with many
  * open cases in the database. The open cases are written straight into the case table and the engine's execution,
- * task and identity-link tables, the rows the board reads: filing 100,000 cases through the engine would take longer than
- * every other workload together and measure filing again.
+ * task, identity-link and authorization tables, the rows the engine keeps for an open task, and the deadline watch's
+ * escalations of the overdue ones: filing 100,000 cases through the engine would take longer than every other
+ * workload together and measure filing again.
  */
 final class SupervisorQueries {
 
@@ -20,9 +27,14 @@ final class SupervisorQueries {
         {"QUALIFICATION", "UserTask_QualificationReview", "auditors"}};
 
     private final JdbcTemplate jdbc;
+    /** What the engine grants a task's candidate group on the task: read, and its default task permission. */
+    private final int taskPermissions;
 
-    SupervisorQueries(JdbcTemplate jdbc) {
+    SupervisorQueries(JdbcTemplate jdbc, ApplicationContext context) {
         this.jdbc = jdbc;
+        this.taskPermissions = Permissions.READ.getValue() | ((ProcessEngineConfigurationImpl) context
+                .getBean(ProcessEngine.class).getProcessEngineConfiguration()).getDefaultUserPermissionForTask()
+                .getValue();
     }
 
     /** Seeds {@code count} open cases of the program, each with one open task due between 15 days ago and in 5 days. */
@@ -66,7 +78,24 @@ final class SupervisorQueries {
                     insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_)
                     select 'board-link-' || n, 1, ?, 'candidate', 'board-task-' || n
                     from generate_series(1, ?) n where n % ? = ?""", s[2], count, STAGES.length, stage);
+            jdbc.update("""
+                    insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_,
+                        PERMS_, ROOT_PROC_INST_ID_)
+                    select 'board-auth-' || n, 1, ?, ?, ?, 'board-task-' || n, ?, 'board-' || n
+                    from generate_series(1, ?) n where n % ? = ?""", Authorization.AUTH_TYPE_GRANT, s[2],
+                    Resources.TASK.resourceType(), taskPermissions, count, STAGES.length, stage);
         }
+        // The deadline watch has escalated every overdue task once, and those overdue a week twice.
+        jdbc.update("""
+                insert into task_escalation (application_id, process_instance_id, task_id, task_key, task_name, level,
+                                             escalated_at, due_at, notified_users, notified_groups)
+                select a.id, t.PROC_INST_ID_, t.ID_, t.TASK_DEF_KEY_, t.NAME_, l.level,
+                       t.DUE_DATE_ + (l.level - 1) * interval '7 days', t.DUE_DATE_, '', 'supervisors'
+                from ACT_RU_TASK t
+                join application a on a.process_instance_id = t.PROC_INST_ID_
+                cross join (values (1), (2)) l (level)
+                where t.ID_ like 'board-task-%' and t.DUE_DATE_ < ?::timestamp - (l.level - 1) * interval '7 days'""",
+                now);
         jdbc.execute("analyze");
     }
 
