@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What PostgreSQL allows on this machine, measured with plain JDBC from the same JVM at the same concurrency: a
@@ -45,6 +47,7 @@ final class RawLimit {
                 statements.file(programId, index, claims);
             }
         }) {
+            perThread.open(clients);
             return Figures.run(clients, filings, perThread);
         } finally {
             execute("drop table raw_task; drop table raw_case");
@@ -62,6 +65,7 @@ final class RawLimit {
                 insert.executeUpdate();
             }
         }) {
+            perThread.open(clients);
             return Figures.run(clients, rows, perThread);
         } finally {
             execute("drop table raw_row");
@@ -83,27 +87,38 @@ final class RawLimit {
     }
 
     /**
-     * An operation with a connection of its own a client thread, opened on first use and closed with this, and what
-     * the thread prepares on it.
+     * An operation with a connection of its own a client thread, each connection opened, prepared and used once before
+     * the timing starts (a fresh backend's first statements, its catalog caches and plans, are not what an
+     * application with a warm pool pays), and closed with this.
      */
     private abstract class PerThread<R> implements Figures.Operation, AutoCloseable {
 
         private final Prepare<R> preparer;
-        private final List<Connection> opened = new CopyOnWriteArrayList<>();
-        private final ThreadLocal<R> prepared = new ThreadLocal<>();
+        private final List<Connection> opened = new ArrayList<>();
+        private final Queue<R> ready = new ConcurrentLinkedQueue<>();
+        private final ThreadLocal<R> mine = new ThreadLocal<>();
 
         PerThread(Prepare<R> preparer) {
             this.preparer = preparer;
         }
 
-        @Override
-        public void run(int index) throws Exception {
-            if (prepared.get() == null) {
+        /** Opens, prepares and warms one connection a client. */
+        void open(int clients) throws SQLException {
+            for (int i = 0; i < clients; i++) {
                 Connection connection = connect();
                 opened.add(connection);
-                prepared.set(preparer.prepare(connection));
+                R prepared = preparer.prepare(connection);
+                run(prepared, -1 - i);
+                ready.add(prepared);
             }
-            run(prepared.get(), index);
+        }
+
+        @Override
+        public void run(int index) throws Exception {
+            if (mine.get() == null) {
+                mine.set(ready.remove());
+            }
+            run(mine.get(), index);
         }
 
         abstract void run(R prepared, int index) throws SQLException;
