@@ -12,11 +12,14 @@ final class BoardViews {
     record Enterprise(String uscc, String name) {
     }
 
-    /** An open task of a case that is past its due date. */
+    /**
+     * An open task of a case that is past its due date, with the level it has escalated to and when; each
+     * escalation's recipients are on the case ({@code caseUrl}).
+     */
     record OverdueItem(String caseId, String businessKey, String programCode, Enterprise enterprise, String stage,
             String taskId, String taskKey, String taskName, String assignee, List<String> candidateGroups,
             String holder, OffsetDateTime dueAt, int overdueWorkingDays, int priority, int escalationLevel,
-            List<Escalation> escalations, String caseUrl, String tasklistUrl) {
+            OffsetDateTime lastEscalatedAt, String caseUrl, String tasklistUrl) {
     }
 
     /**

@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,16 +57,20 @@ class Escalations {
                 + "order by escalated_at, level", Map.of("application", applicationId), (rs, i) -> row(rs));
     }
 
-    /** The escalations of many tasks in one query, by task id. */
-    Map<String, List<Escalation>> ofTasks(Collection<String> taskIds) {
-        Map<String, List<Escalation>> byTask = new HashMap<>();
+    /** The level a task has escalated to and when it reached it. */
+    record Reached(int level, OffsetDateTime at) {
+    }
+
+    /** The highest level each of many tasks has reached, in one query, by task id; a task not escalated is absent. */
+    Map<String, Reached> reachedBy(Collection<String> taskIds) {
+        Map<String, Reached> byTask = new HashMap<>();
         if (taskIds.isEmpty()) {
             return byTask;
         }
-        jdbc.query("select " + COLUMNS + " from task_escalation where task_id in (:tasks) order by level",
+        jdbc.query("select task_id, level, escalated_at from task_escalation where task_id in (:tasks) order by level",
                 Map.of("tasks", taskIds), rs -> {
-                    Escalation e = row(rs);
-                    byTask.computeIfAbsent(e.taskId(), k -> new ArrayList<>()).add(e);
+                    byTask.put(rs.getString(1), new Reached(rs.getInt(2),
+                            ShenzhenTime.at(rs.getTimestamp(3).toInstant())));
                 });
         return byTask;
     }

@@ -202,17 +202,17 @@ class OverdueBoard {
         }
         List<String> ids = rows.stream().map(Row::taskId).toList();
         Map<String, List<String>> groups = candidateGroups.of(ids);
-        Map<String, List<Escalation>> escalated = escalations.ofTasks(ids);
+        Map<String, Escalations.Reached> escalated = escalations.reachedBy(ids);
         List<OverdueItem> items = new ArrayList<>(rows.size());
         for (Row r : rows) {
             List<String> taskGroups = groups.getOrDefault(r.taskId(), List.of());
-            List<Escalation> taskEscalations = escalated.getOrDefault(r.taskId(), List.of());
+            Escalations.Reached reached = escalated.get(r.taskId());
             String holder = r.assignee() != null ? r.assignee() : String.join(",", taskGroups);
             items.add(new OverdueItem(r.caseId(), r.businessKey(), r.programCode(),
                     new Enterprise(r.uscc(), r.enterpriseName()), r.stage(), r.taskId(), r.taskKey(), r.taskName(),
                     r.assignee(), taskGroups, holder, ShenzhenTime.at(r.dueAt()),
                     workdays.workingDaysBetween(r.dueAt(), now), r.priority(),
-                    taskEscalations.stream().mapToInt(Escalation::level).max().orElse(0), taskEscalations,
+                    reached == null ? 0 : reached.level(), reached == null ? null : reached.at(),
                     "/api/cases/" + r.caseId(), "/camunda/app/tasklist/default/#/?task=" + r.taskId()));
         }
         return items;

@@ -106,7 +106,7 @@ class SupervisionController {
                     item.enterprise().name(), item.stage(), item.taskId(), item.taskKey(), item.taskName(),
                     item.assignee(), String.join(" ", item.candidateGroups()), item.dueAt(),
                     item.overdueWorkingDays(), item.escalationLevel(),
-                    item.escalations().isEmpty() ? null : item.escalations().get(item.escalations().size() - 1).at());
+                    item.lastEscalatedAt());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -87,7 +87,9 @@ class SupervisionApiTest {
         assertThat(a.path("dueAt").asText()).isEqualTo("2026-04-27T18:00:00+08:00");
         assertThat(a.path("overdueWorkingDays").asInt()).isEqualTo(5);
         assertThat(a.path("escalationLevel").asInt()).isEqualTo(2);
-        assertThat(a.path("escalations")).hasSize(2);
+        assertThat(a.path("lastEscalatedAt").asText()).as("the watch's second run, at the second threshold")
+                .isEqualTo("2026-05-06T18:01:00+08:00");
+        assertThat(a.path("escalations").isMissingNode()).as("the recipients are on the case").isTrue();
         assertThat(a.path("tasklistUrl").asText()).isEqualTo("/camunda/app/tasklist/default/#/?task="
                 + a.path("taskId").asText());
         JsonNode b = item(items, seed.b.getId().toString());
@@ -95,6 +97,7 @@ class SupervisionApiTest {
         assertThat(b.path("holder").asText()).isEqualTo("initial-reviewers");
         assertThat(b.path("candidateGroups").toString()).isEqualTo("[\"initial-reviewers\"]");
         assertThat(b.path("escalationLevel").asInt()).isZero();
+        assertThat(b.path("lastEscalatedAt").isMissingNode()).isTrue();
         assertThat(item(items, seed.d.getId().toString()).path("overdueWorkingDays").asInt()).isEqualTo(2);
     }
 
