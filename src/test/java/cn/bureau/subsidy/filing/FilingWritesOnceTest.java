@@ -53,10 +53,13 @@ class FilingWritesOnceTest {
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING));
 
         Map<String, Object> written = new TransactionTemplate(transactions).execute(status -> {
+            // The backend's counts not yet reported include its earlier transactions': count from here.
+            Map<String, Object> before = changes();
             Application filed = filing.file(code, Fixtures.application(), Fixtures.APPLICANT, null);
             entityManager.flush();
-            Map<String, Object> counts = jdbc.queryForMap("select n_tup_ins, n_tup_upd from pg_stat_xact_user_tables "
-                    + "where relname = 'application'");
+            Map<String, Object> after = changes();
+            Map<String, Object> counts = new java.util.HashMap<>();
+            after.forEach((column, value) -> counts.put(column, (Long) value - (Long) before.get(column)));
             counts.put("stage", jdbc.queryForObject("select stage from application where id = ?", String.class,
                     filed.getId()));
             counts.put("instance", jdbc.queryForObject("select process_instance_id from application where id = ?",
@@ -67,5 +70,10 @@ class FilingWritesOnceTest {
         assertThat(written).containsEntry("n_tup_ins", 1L).containsEntry("n_tup_upd", 0L)
                 .containsEntry("stage", "INITIAL_REVIEW");
         assertThat(written.get("instance")).isNotNull();
+    }
+
+    private Map<String, Object> changes() {
+        return jdbc.queryForMap("select n_tup_ins, n_tup_upd from pg_stat_xact_user_tables "
+                + "where relname = 'application'");
     }
 }
