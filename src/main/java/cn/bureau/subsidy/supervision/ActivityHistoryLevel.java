@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * escalate is recorded in {@code task_escalation}.</li>
  * </ul>
  *
- * A paid case's history is about a third of what Camunda's "audit" level keeps, and a tenth of "full".
+ * A paid case's engine history is about half of what Camunda's "audit" level keeps, and a fifth of "full".
  */
 final class ActivityHistoryLevel implements HistoryLevel {
 

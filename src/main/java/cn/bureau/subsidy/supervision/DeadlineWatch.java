@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -114,13 +115,15 @@ public class DeadlineWatch {
     /**
      * Open tasks due by now that have not escalated yet, and those escalated once whose due date is far enough back
      * for a second threshold to have passed: at least the smallest escalation days in calendar days, which working
-     * days never undercut. Whether the second has passed is decided by the working-day calendar.
+     * days never undercut. Whether the second has passed is decided by the working-day calendar. A task suspended
+     * with its case waits as the case does (and the engine refuses changes to it).
      */
     private List<Overdue> candidates(Instant now) {
         Integer fewestDays = jdbc.getJdbcTemplate().queryForObject("select min(escalation_days) from program",
                 Integer.class);
         int days = Math.min(fewestDays == null ? DEFAULT_ESCALATION_DAYS : fewestDays, DEFAULT_ESCALATION_DAYS);
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now))
+                .addValue("active", SuspensionState.ACTIVE.getStateCode())
                 .addValue("secondBefore", Timestamp.from(now.minus(Duration.ofDays(Math.max(0, days)))));
         return jdbc.query("""
                 select t.ID_ as task_id, t.TASK_DEF_KEY_ as task_key, t.NAME_ as task_name, t.ASSIGNEE_ as assignee,
@@ -133,7 +136,7 @@ public class DeadlineWatch {
                 left join application a on a.process_instance_id = t.PROC_INST_ID_
                 left join program ap on ap.id = a.program_id
                 left join program pp on pp.process_instance_id = t.PROC_INST_ID_
-                where t.DUE_DATE_ <= :now
+                where t.DUE_DATE_ <= :now and t.SUSPENSION_STATE_ = :active
                   and not exists (select 1 from task_escalation e
                                   where e.task_id = t.ID_ and (e.level >= 2 or t.DUE_DATE_ > :secondBefore))
                 order by t.DUE_DATE_, t.ID_""", params, (rs, row) -> {

@@ -188,6 +188,19 @@ class EscalationScenarioTest {
     }
 
     @Test
+    void aSuspendedCaseWaitsAndEscalatesOnceItIsActiveAgain() {
+        runtimeService.suspendProcessInstanceById(filed.getProcessInstanceId());
+        ClockUtil.setCurrentTime(Date.from(SECOND.plusSeconds(1)));
+        assertThat(watch()).isZero();
+
+        runtimeService.activateProcessInstanceById(filed.getProcessInstanceId());
+        assertThat(watch()).isEqualTo(1);
+        assertThat(watch()).as("level 2 a run later").isEqualTo(1);
+        assertThat(escalations()).containsExactly("1::supervisors,initial-reviewers",
+                "2:reviewer-lead:supervisors,initial-reviewers");
+    }
+
+    @Test
     void theDiagramsTimerRunsTheWatchEveryMinute() {
         Job timer = watchTimer();
         ClockUtil.setCurrentTime(timer.getDuedate());
