@@ -1,5 +1,6 @@
 package cn.bureau.subsidy.decision;
 
+import java.lang.ref.WeakReference;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
 import org.camunda.feel.syntaxtree.ValFatalError;
 import org.camunda.feel.syntaxtree.ValLocalDateTime;
+import org.camunda.feel.syntaxtree.ValString;
 import org.camunda.feel.valuemapper.CustomValueMapper;
 import org.camunda.feel.valuemapper.ValueMapper;
 
@@ -64,8 +66,11 @@ final class CachingFeelEngine extends ScalaFeelEngine {
     private final ValueMapper valueMapper;
     private final FunctionProvider functions;
     private final FeelInterpreter interpreter;
+    /** The variables' mapper: a column's input and its name come already mapped. */
+    private final ValueMapper mappedValuesAsThey;
     private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
     private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+    private final ThreadLocal<MappedInput> lastInput = new ThreadLocal<>();
 
     private CachingFeelEngine(List<FeelCustomFunctionProvider> providers) {
         super(providers);
@@ -73,6 +78,7 @@ final class CachingFeelEngine extends ScalaFeelEngine {
         functions = new FunctionProvider.CompositeFunctionProvider(
                 toScalaList(new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
         interpreter = new FeelInterpreter(valueMapper);
+        mappedValuesAsThey = new MappedValuesAsThey(valueMapper);
     }
 
     /** feel-scala's own mappers, after one that gives a date the value feel-scala would, built once. */
@@ -94,12 +100,49 @@ final class CachingFeelEngine extends ScalaFeelEngine {
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
         ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
-        VariableProvider input = new VariableProvider.StaticVariableProvider(
-                new camundajar.impl.scala.collection.immutable.Map.Map1<>(UnaryTests$.MODULE$.inputVariable(),
-                        inputVariable));
-        VariableProvider variables = new VariableProvider.CompositeVariableProvider(
-                toScalaList(input, new ContextVariableWrapper(variableContext)));
-        return Boolean.TRUE.equals(evaluate(parsed, variables));
+        ContextVariableWrapper context = new ContextVariableWrapper(variableContext);
+        Option<Object> input = input(inputVariable, variableContext, context);
+        // Both already FEEL values: the input's name and its value.
+        ValString name = new ValString(inputVariable);
+        VariableProvider cell = new VariableProvider.StaticVariableProvider(input.isEmpty()
+                ? new camundajar.impl.scala.collection.immutable.Map.Map1<>(UnaryTests$.MODULE$.inputVariable(), name)
+                : new camundajar.impl.scala.collection.immutable.Map.Map2<>(UnaryTests$.MODULE$.inputVariable(), name,
+                        inputVariable, input.get()));
+        return Boolean.TRUE.equals(evaluate(parsed,
+                new VariableProvider.CompositeVariableProvider(toScalaList(cell, context))));
+    }
+
+    /**
+     * The tested column's input as a FEEL value, mapped once for all the rows it is tested against: the DMN engine
+     * tests a column's rows one after the other with the same context, and mapping the value again for each row
+     * was a tenth of a quote. The value is read every time and the mapping reused only for the same context and
+     * the very same value object. Empty when the context has no such variable (the interpreter then fails as before).
+     */
+    private Option<Object> input(String name, VariableContext variableContext, ContextVariableWrapper context) {
+        Option<Object> raw = context.getVariable(name);
+        if (raw.isEmpty()) {
+            return raw;
+        }
+        Object value = raw.get();
+        if (value == null) {
+            return new Some<>(valueMapper.toVal(null)); // a cleared reference reads null too: never cached
+        }
+        MappedInput last = lastInput.get();
+        if (last != null && last.context().get() == variableContext && last.value().get() == value
+                && last.name().equals(name)) {
+            return last.mapped();
+        }
+        Option<Object> mapped = new Some<>(valueMapper.toVal(value));
+        lastInput.set(new MappedInput(new WeakReference<>(variableContext), name, new WeakReference<>(value), mapped));
+        return mapped;
+    }
+
+    /**
+     * The last column input mapped on a thread; the context and the value weakly held, so that it keeps no
+     * evaluation's variables alive (a value gone reads as null, which is never looked up).
+     */
+    private record MappedInput(WeakReference<VariableContext> context, String name, WeakReference<Object> value,
+            Option<Object> mapped) {
     }
 
     private ParsedExpression parsed(Map<String, ParsedExpression> cache, String expression,
@@ -122,7 +165,8 @@ final class CachingFeelEngine extends ScalaFeelEngine {
 
     /** As feel-scala's {@code FeelEngine.evaluate}, with the shared function provider in place of a fresh one. */
     private Object evaluate(ParsedExpression parsed, VariableProvider variables) {
-        EvalContext context = new EvalContext(valueMapper, variables, functions, new EvaluationFailureCollector());
+        EvalContext context = new EvalContext(mappedValuesAsThey, variables, functions,
+                new EvaluationFailureCollector());
         Val result = interpreter.eval(parsed.expression(), context);
         for (EvaluationFailure failure : CollectionConverters.asJava(context.failureCollector().failures())) {
             if (failure.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$) {
@@ -136,6 +180,20 @@ final class CachingFeelEngine extends ScalaFeelEngine {
             throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error);
         }
         return valueMapper.unpackVal(result);
+    }
+
+    /** feel-scala's value mapper, except that a value already mapped (a column's input, its name) is taken as it is. */
+    private record MappedValuesAsThey(ValueMapper mapper) implements ValueMapper {
+
+        @Override
+        public Val toVal(Object value) {
+            return value instanceof Val mapped ? mapped : mapper.toVal(value);
+        }
+
+        @Override
+        public Object unpackVal(Val value) {
+            return mapper.unpackVal(value);
+        }
     }
 
     /**

@@ -99,6 +99,20 @@ class CachingFeelEngineTest {
         }
     }
 
+    @Test
+    void aColumnInputChangedInTheSameContextIsReadAgain() {
+        VariableMap variables = Variables.createVariables().putValue(INPUT, 5);
+        var context = variables.asVariableContext();
+        assertThat(caching.evaluateSimpleUnaryTests("< 10", INPUT, context)).isTrue();
+        variables.putValue(INPUT, 15);
+        assertThat(caching.evaluateSimpleUnaryTests("< 10", INPUT, context)).isFalse();
+        variables.putValue(INPUT, null);
+        assertThat(caching.evaluateSimpleUnaryTests("null", INPUT, context)).isTrue();
+        variables.remove(INPUT);
+        assertThat(outcome(() -> caching.evaluateSimpleUnaryTests("< 10", INPUT, context)))
+                .isEqualTo(outcome(() -> stock.evaluateSimpleUnaryTests("< 10", INPUT, context)));
+    }
+
     /** null, booleans, each quoted literal, each number and its neighbours, days around each date the tables use. */
     private static List<Object> candidates(Set<String> unaryTests) {
         Set<Object> values = new LinkedHashSet<>(Arrays.asList(null, true, false, 0L, -1L, "OTHER"));
