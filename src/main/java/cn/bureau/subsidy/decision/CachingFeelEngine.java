@@ -67,7 +67,7 @@ final class CachingFeelEngine extends ScalaFeelEngine {
     private final FunctionProvider functions;
     private final FeelInterpreter interpreter;
     /** The variables' mapper: a column's input and its name come already mapped. */
-    private final ValueMapper mappedValuesAsThey;
+    private final ValueMapper variableMapper;
     private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
     private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
     private final ThreadLocal<MappedInput> lastInput = new ThreadLocal<>();
@@ -78,7 +78,7 @@ final class CachingFeelEngine extends ScalaFeelEngine {
         functions = new FunctionProvider.CompositeFunctionProvider(
                 toScalaList(new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
         interpreter = new FeelInterpreter(valueMapper);
-        mappedValuesAsThey = new MappedValuesAsThey(valueMapper);
+        variableMapper = new ValPassThrough(valueMapper);
     }
 
     /** feel-scala's own mappers, after one that gives a date the value feel-scala would, built once. */
@@ -165,7 +165,7 @@ final class CachingFeelEngine extends ScalaFeelEngine {
 
     /** As feel-scala's {@code FeelEngine.evaluate}, with the shared function provider in place of a fresh one. */
     private Object evaluate(ParsedExpression parsed, VariableProvider variables) {
-        EvalContext context = new EvalContext(mappedValuesAsThey, variables, functions,
+        EvalContext context = new EvalContext(variableMapper, variables, functions,
                 new EvaluationFailureCollector());
         Val result = interpreter.eval(parsed.expression(), context);
         for (EvaluationFailure failure : CollectionConverters.asJava(context.failureCollector().failures())) {
@@ -183,7 +183,7 @@ final class CachingFeelEngine extends ScalaFeelEngine {
     }
 
     /** feel-scala's value mapper, except that a value already mapped (a column's input, its name) is taken as it is. */
-    private record MappedValuesAsThey(ValueMapper mapper) implements ValueMapper {
+    private record ValPassThrough(ValueMapper mapper) implements ValueMapper {
 
         @Override
         public Val toVal(Object value) {
