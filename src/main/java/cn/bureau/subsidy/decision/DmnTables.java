@@ -99,10 +99,10 @@ final class DmnTables {
 
         @Override
         public TypedValue resolve(String name) {
-            if (!variables.containsKey(name)) {
+            Object value = variables.get(name);
+            if (value == null && !variables.containsKey(name)) {
                 return null;
             }
-            Object value = variables.get(name);
             return Variables.untypedValue(value instanceof LocalDate day
                     ? Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant())
                     : value);
