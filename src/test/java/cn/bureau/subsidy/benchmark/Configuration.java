@@ -12,8 +12,8 @@ import cn.bureau.subsidy.SubsidyApplication;
 /**
  * The two set-ups every workload runs under, each a whole application on a port of its own and a database of its
  * own: the project's configuration, and the same application with Camunda's defaults (full history, the starter's
- * job executor, the connection pool's default size, no indexes of the project's own, the engine's own authorization
- * checks, which first read every group that holds an authorization).
+ * UUIDs as ids, its job executor, the connection pool's default size, no indexes of the project's own, the engine's
+ * own authorization checks, which first read every group that holds an authorization).
  */
 enum Configuration {
 
@@ -39,7 +39,8 @@ enum Configuration {
                 "--subsidy.supervision.board-max-age=PT10S"));
         if (this == DEFAULTS) {
             // The values the Camunda Spring Boot starter and the engine use when nothing is configured.
-            args.addAll(List.of("--camunda.bpm.history-level=full", "--camunda.bpm.job-execution.core-pool-size=3",
+            args.addAll(List.of("--camunda.bpm.history-level=full", "--camunda.bpm.id-generator=strong",
+                    "--camunda.bpm.job-execution.core-pool-size=3",
                     "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
                     "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
                     "--camunda.bpm.job-execution.wait-time-in-millis=5000",
