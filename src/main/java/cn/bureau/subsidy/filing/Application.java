@@ -11,8 +11,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
@@ -72,6 +75,10 @@ public class Application implements Persistable<UUID> {
     private BigDecimal planAmountWan;
     private BigDecimal quoteTotalWan;
     private String quoteReasons;
+    /** Read only when asked for: loading a case for a stage change does not read its quote's explanation. */
+    @OneToOne(fetch = FetchType.LAZY, cascade = CascadeType.ALL)
+    @JoinColumn(name = "quote_explanation_id")
+    private QuoteExplanation quoteExplanation;
     private String processInstanceId;
     private Instant filedAt;
     private String filedBy;
@@ -168,15 +175,23 @@ public class Application implements Persistable<UUID> {
         this.bankAccountCorrected = true;
     }
 
-    /** Keeps the quote's outcome on the case and on each claim, in the order of the claims. */
+    /**
+     * Keeps the quote's outcome on the case and on each claim, in the order of the claims, and its explanation in the
+     * case's {@link QuoteExplanation}.
+     */
     void quoted(cn.bureau.subsidy.decision.Quote quote, java.util.function.Function<Object, String> toJson) {
         this.quoteTotalWan = quote.totalWan();
         this.quoteReasons = String.join(",", quote.reasons());
         for (int i = 0; i < claims.size(); i++) {
             var claimQuote = quote.claims().get(i);
             claims.get(i).quoted(claimQuote.supportWan(), claimQuote.uncappedWan(),
-                    String.join(",", claimQuote.reasons()),
-                    toJson.apply(claimQuote.explanation().withoutAnnotations()));
+                    String.join(",", claimQuote.reasons()));
+        }
+        String explanation = toJson.apply(QuoteExplanation.Document.of(quote));
+        if (quoteExplanation == null) {
+            quoteExplanation = new QuoteExplanation(explanation);
+        } else {
+            quoteExplanation.replaceWith(explanation);
         }
     }
 

@@ -41,7 +41,6 @@ public class Claim {
     private BigDecimal supportWan;
     private BigDecimal uncappedWan;
     private String reasons;
-    private String explanation;
     /** Further facts for a program's own tables, as a JSON object; null when there are none. */
     private String facts;
 
@@ -73,11 +72,10 @@ public class Claim {
         }
     }
 
-    void quoted(BigDecimal supportWan, BigDecimal uncappedWan, String reasons, String explanation) {
+    void quoted(BigDecimal supportWan, BigDecimal uncappedWan, String reasons) {
         this.supportWan = supportWan;
         this.uncappedWan = uncappedWan;
         this.reasons = reasons;
-        this.explanation = explanation;
     }
 
     void audited(BigDecimal auditedAmount) {
@@ -153,14 +151,6 @@ public class Claim {
 
     public java.util.List<String> getReasons() {
         return reasons == null || reasons.isEmpty() ? java.util.List.of() : java.util.List.of(reasons.split(","));
-    }
-
-    /**
-     * The quote's explanation of this claim as JSON: inputs, rules fired (each by its decision definition and row;
-     * the row's annotation is in that deployed table), every figure.
-     */
-    public String getExplanation() {
-        return explanation;
     }
 
     /** The claim's further facts as a JSON object, or null. */

@@ -154,8 +154,8 @@ final class RawLimit {
                         true, 'Phnom Penh plant', 'INVESTMENT', 'KH', 'RAW', 300, ?, 'raw', ?)""");
             claim = connection.prepareStatement("""
                     insert into claim (id, application_id, position, category, amount, currency, paid_on,
-                        support_wan, uncapped_wan, reasons, explanation)
-                    values (?, ?, ?, 'PRE_PROJECT_FEES', ?, 'CNY', date '2025-05-01', 60, 60, '', '{}')""");
+                        support_wan, uncapped_wan, reasons)
+                    values (?, ?, ?, 'PRE_PROJECT_FEES', ?, 'CNY', date '2025-05-01', 60, 60, '')""");
             kase = connection.prepareStatement("""
                     insert into raw_case (id, application_id, business_key, definition_id, stage, started_at)
                     values (?, ?, ?, 'SubsidyCase:1', 'INITIAL_REVIEW', ?)""");

@@ -4,6 +4,7 @@ import static cn.bureau.subsidy.scenario.Fixtures.APPLICANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Date;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.filing.Application;
@@ -127,14 +131,38 @@ class CaseLifecycleScenarioTest {
     }
 
     @Test
-    void aFiledCaseKeepsWhichTableRowsGaveItsQuote() {
+    void aFiledCaseKeepsWhichTableRowsGaveItsQuote() throws Exception {
         Application filed = file(Fixtures.application());
 
-        // Each claim names the decision definition and row behind its figures; the row's words stay in that table.
-        assertThat(jdbc.queryForList("select explanation from claim where application_id = ? order by position",
-                String.class, filed.getId())).hasSize(Fixtures.application().claims().size())
-                .allSatisfy(json -> assertThat(json).contains("\"definitionId\"", "\"ruleId\"", "\"figures\"")
-                        .doesNotContain("\"annotation\""));
+        String document = jdbc.queryForObject("select q.explanation from quote_explanation q"
+                + " join application a on a.quote_explanation_id = q.id where a.id = ?", String.class, filed.getId());
+        JsonNode explanation = new ObjectMapper().readTree(document);
+        // The case's own inputs, rules and figures, then each claim's: every row fired is named by its decision
+        // definition and row; the row's words stay in that table.
+        assertThat(explanation.path("application").path("inputs")).isNotEmpty();
+        assertThat(explanation.path("claims")).hasSize(Fixtures.application().claims().size())
+                .allSatisfy(claim -> assertThat(claim.path("figures")).isNotEmpty());
+        List<JsonNode> rulesFired = explanation.findValues("rulesFired").stream()
+                .flatMap(rules -> java.util.stream.StreamSupport.stream(rules.spliterator(), false)).toList();
+        assertThat(rulesFired).isNotEmpty()
+                .allSatisfy(rule -> assertThat(rule.path("definitionId").asText()).startsWith(rule.path("decision")
+                        .asText() + ":"))
+                .allSatisfy(rule -> assertThat(rule.path("ruleId").asText()).isNotBlank());
+        assertThat(document).doesNotContain("\"annotation\"");
+    }
+
+    @Test
+    void theQuotesExplanationIsStoredCompressed() {
+        assumeTrue(jdbc.queryForObject("select version()", String.class).startsWith("PostgreSQL"),
+                "PostgreSQL compresses a value of a row over 2 KB");
+        Application filed = file(Fixtures.application());
+
+        Map<String, Object> sizes = jdbc.queryForMap("select octet_length(q.explanation) as text_bytes,"
+                + " pg_column_size(q.explanation) as stored_bytes from quote_explanation q"
+                + " join application a on a.quote_explanation_id = q.id where a.id = ?", filed.getId());
+
+        assertThat(((Number) sizes.get("stored_bytes")).longValue())
+                .isLessThan(((Number) sizes.get("text_bytes")).longValue() / 2);
     }
 
     @Test
