@@ -86,6 +86,11 @@ class CaseLifecycleScenarioTest {
 
     @Test
     void happyPathPassesAllTwelveStagesAndPays() {
+        // The reviewer claims the initial review in Tasklist before deciding it.
+        scenario.on("UserTask_InitialReview", task -> {
+            engine.getTaskService().claim(task.getId(), "reviewer");
+            scenario.complete("reviewer", task, Map.of("decision", "ACCEPT"));
+        });
         Application filed = file(Fixtures.application());
 
         scenario.runUntil(() -> ended(filed));
@@ -100,9 +105,18 @@ class CaseLifecycleScenarioTest {
                 "UserTask_ApprovePlan", "Timer_NoticeEnds", "UserTask_IssuePlan", "ServiceTask_NotifyCases",
                 "EndEvent_PlanIssued");
         // The engine's history keeps the way the case went, not its data: no routing gateway, no variable (the
-        // application's tables hold the data, review_decision every decision).
+        // application's tables hold the data, review_decision every decision), no task instance beside each user
+        // task's activity instance, which keeps the task's id, who held it and when.
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(filed.getProcessInstanceId())
                 .activityType("exclusiveGateway").count()).isZero();
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(filed.getProcessInstanceId())
+                .count()).isZero();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(filed.getProcessInstanceId())
+                .activityType("userTask").list()).hasSize(6)
+                .allSatisfy(task -> assertThat(task.getTaskId()).isNotNull())
+                .allSatisfy(task -> assertThat(task.getEndTime()).isNotNull());
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(filed.getProcessInstanceId())
+                .activityId("UserTask_InitialReview").singleResult().getAssignee()).isEqualTo("reviewer");
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(filed.getProcessInstanceId())
                 .count()).isZero();
         // Who did each task is the audit trail's: the applicant, the officers.
