@@ -34,7 +34,7 @@ class SequenceIdGenerator implements IdGenerator {
     SequenceIdGenerator(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.blockSize = jdbc.queryForObject("select cast(increment as bigint) from information_schema.sequences"
-                + " where lower(sequence_name) = ?", Long.class, SEQUENCE);
+                + " where lower(sequence_name) = ? and sequence_schema = current_schema", Long.class, SEQUENCE);
     }
 
     @Override
