@@ -148,9 +148,7 @@ class CaseLifecycleScenarioTest {
     void aFiledCaseKeepsWhichTableRowsGaveItsQuote() throws Exception {
         Application filed = file(Fixtures.application());
 
-        String document = jdbc.queryForObject("select q.explanation from quote_explanation q"
-                + " join application a on a.quote_explanation_id = q.id where a.id = ?", String.class, filed.getId());
-        JsonNode explanation = new ObjectMapper().readTree(document);
+        JsonNode explanation = explanation(filed);
         // The case's own inputs, rules and figures, then each claim's: every row fired is named by its decision
         // definition and row; the row's words stay in that table.
         assertThat(explanation.path("application").path("inputs")).isNotEmpty();
@@ -162,7 +160,41 @@ class CaseLifecycleScenarioTest {
                 .allSatisfy(rule -> assertThat(rule.path("definitionId").asText()).startsWith(rule.path("decision")
                         .asText() + ":"))
                 .allSatisfy(rule -> assertThat(rule.path("ruleId").asText()).isNotBlank());
-        assertThat(document).doesNotContain("\"annotation\"");
+        assertThat(explanation.findValues("annotation")).isEmpty();
+    }
+
+    @Test
+    void theSpecialAuditsAmountsRequoteTheCaseAndItsExplanation() throws Exception {
+        // The audit finds 300,000 of the 600,000 CNY of pre-project fees: their support falls from 30 to 15 万元.
+        scenario.on("UserTask_SpecialAudit", task -> scenario.complete("auditor", task,
+                Map.of("decision", "ACCEPT", "auditedClaim1", "300000.00")));
+        Application filed = file(Fixtures.application());
+        JsonNode atFiling = explanation(filed);
+
+        scenario.runUntil(() -> ended(filed));
+
+        JsonNode afterAudit = explanation(filed);
+        assertThat(reload(filed).getQuoteTotalWan()).isEqualByComparingTo(filed.getQuoteTotalWan().subtract(
+                java.math.BigDecimal.valueOf(15)));
+        assertThat(figure(atFiling, "paid").decimalValue()).isEqualByComparingTo("600000");
+        assertThat(figure(afterAudit, "paid").decimalValue()).isEqualByComparingTo("300000");
+        assertThat(figure(afterAudit, "support in 万元").decimalValue()).isEqualByComparingTo("15");
+    }
+
+    private JsonNode explanation(Application application) throws Exception {
+        return new ObjectMapper().readTree(jdbc.queryForObject("select q.explanation from quote_explanation q"
+                + " join application a on a.quote_explanation_id = q.id where a.id = ?", String.class,
+                application.getId()));
+    }
+
+    /** A figure of the first claim's explanation, by its name. */
+    private static JsonNode figure(JsonNode explanation, String name) {
+        for (JsonNode figure : explanation.path("claims").get(0).path("figures")) {
+            if (name.equals(figure.path("name").asText())) {
+                return figure.path("value");
+            }
+        }
+        throw new AssertionError("No figure '" + name + "' in " + explanation);
     }
 
     @Test
