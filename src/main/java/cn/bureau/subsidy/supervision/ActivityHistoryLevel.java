@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * escalate is recorded in {@code task_escalation}.</li>
  * </ul>
  *
- * A paid case's engine history is about an eighth of what Camunda's "full" level keeps.
+ * A paid case's engine history is about a ninth of what Camunda's "full" level keeps (9.2 against 82 KB).
  */
 final class ActivityHistoryLevel implements HistoryLevel {
 
