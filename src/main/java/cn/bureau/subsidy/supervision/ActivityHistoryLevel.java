@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * <li>no exclusive gateway's passage: a routing step of no duration, the tasks and events before and after it show
  * the way taken;</li>
  * <li>no task instance history ({@code ACT_HI_TASKINST}): a user task's activity instance already keeps its task id,
- * who held it and when it started and ended; a task completed after its due date was escalated
+ * who held it and when it started and ended; a task left open past its due date is escalated
  * ({@code task_escalation}), and its completion is in the audit trail with who completed it;</li>
  * <li>nothing of the deadline watch's runs: they change nothing in the engine's record of a case, and what they
  * escalate is recorded in {@code task_escalation}.</li>
