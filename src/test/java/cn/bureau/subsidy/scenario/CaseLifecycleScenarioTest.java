@@ -45,6 +45,10 @@ import cn.bureau.subsidy.program.ProgramPublisher;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseLifecycleScenarioTest {
 
+    /** The rest of a query over a case's quote explanation ({@code q}), the case's id its parameter. */
+    private static final String EXPLANATION_OF_A_CASE = " from quote_explanation q"
+            + " join application a on a.quote_explanation_id = q.id where a.id = ?";
+
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -182,9 +186,8 @@ class CaseLifecycleScenarioTest {
     }
 
     private JsonNode explanation(Application application) throws Exception {
-        return new ObjectMapper().readTree(jdbc.queryForObject("select q.explanation from quote_explanation q"
-                + " join application a on a.quote_explanation_id = q.id where a.id = ?", String.class,
-                application.getId()));
+        return new ObjectMapper().readTree(jdbc.queryForObject("select q.explanation" + EXPLANATION_OF_A_CASE,
+                String.class, application.getId()));
     }
 
     /** A figure of the first claim's explanation, by its name. */
@@ -204,8 +207,7 @@ class CaseLifecycleScenarioTest {
         Application filed = file(Fixtures.application());
 
         Map<String, Object> sizes = jdbc.queryForMap("select octet_length(q.explanation) as text_bytes,"
-                + " pg_column_size(q.explanation) as stored_bytes from quote_explanation q"
-                + " join application a on a.quote_explanation_id = q.id where a.id = ?", filed.getId());
+                + " pg_column_size(q.explanation) as stored_bytes" + EXPLANATION_OF_A_CASE, filed.getId());
 
         assertThat(((Number) sizes.get("stored_bytes")).longValue())
                 .isLessThan(((Number) sizes.get("text_bytes")).longValue() / 2);
