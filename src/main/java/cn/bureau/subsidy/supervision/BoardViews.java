@@ -23,11 +23,12 @@ final class BoardViews {
     }
 
     /**
-     * A page of overdue tasks as of {@code asOf}; {@code total} counts every overdue task as of {@code totalAsOf}, which
-     * may be up to the board's maximum age earlier (the count is shared among supervisors).
+     * A page of overdue tasks as of {@code asOf}, in the order of column {@code sort} and direction {@code dir};
+     * {@code total} counts every overdue task as of {@code totalAsOf}, which may be up to the board's maximum age
+     * earlier (the count is shared among supervisors).
      */
-    record OverduePage(OffsetDateTime asOf, long total, OffsetDateTime totalAsOf, int offset, int limit,
-            List<OverdueItem> items) {
+    record OverduePage(OffsetDateTime asOf, long total, OffsetDateTime totalAsOf, String sort, String dir,
+            int offset, int limit, List<OverdueItem> items) {
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,7 @@ class OverdueBoard {
 
     static final int MAX_LIMIT = 5000;
     private static final int BATCH = 500;
+    private static final String PINYIN = "zh-x-icu";
     private static final String FROM = """
             from ACT_RU_TASK t
             join application a on a.process_instance_id = t.PROC_INST_ID_
@@ -58,6 +60,8 @@ class OverdueBoard {
     private final RecentAnswers<BoardFilter, Summary> summaries;
     private final RecentAnswers<BoardFilter, Count> overdueCounts;
     private final CandidateGroups candidateGroups;
+    /** The collation that sorts enterprise names as a Chinese reader expects (pinyin), or empty. */
+    private final String enterpriseCollation;
 
     private record Count(long value, Instant at) {
     }
@@ -75,13 +79,27 @@ class OverdueBoard {
         this.candidateGroups = candidateGroups;
         this.summaries = new RecentAnswers<>(maxAge);
         this.overdueCounts = new RecentAnswers<>(maxAge);
+        this.enterpriseCollation = pinyinCollation(jdbc);
+    }
+
+    /** PostgreSQL's ICU collation for Chinese where the server has ICU; H2 and others sort by code point. */
+    private static String pinyinCollation(NamedParameterJdbcTemplate jdbc) {
+        String product = jdbc.getJdbcTemplate().execute(
+                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
+        if (!"PostgreSQL".equals(product)) {
+            return "";
+        }
+        List<String> found = jdbc.queryForList("select collname from pg_collation where collname = :name",
+                Map.of("name", PINYIN), String.class);
+        return found.isEmpty() ? "" : PINYIN;
     }
 
     /**
-     * Overdue tasks, most overdue first: the page as of now, the total as of at most the board's maximum age (the
-     * count runs over every overdue task, the page reads {@code limit} rows along the due-date index).
+     * A page of the overdue tasks in the given order: the page as of now, the total as of at most the board's maximum
+     * age (the count runs over every overdue task; most overdue first, the page reads {@code offset + limit} rows
+     * along the due-date index, while another order sorts every overdue task of the filter).
      */
-    OverduePage overdue(BoardFilter filter, int offset, int limit) {
+    OverduePage overdue(BoardFilter filter, OverdueOrder order, int offset, int limit) {
         Instant now = ShenzhenTime.now();
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
         String where = " and t.DUE_DATE_ < :now" + filter.where(params);
@@ -93,19 +111,19 @@ class OverdueBoard {
             return new Count(count == null ? 0 : count, countedAt);
         });
         params.addValue("limit", limit).addValue("offset", offset);
-        List<Row> rows = jdbc.query(select() + where + " order by t.DUE_DATE_, t.ID_ limit :limit offset :offset",
-                params, (rs, i) -> Row.of(rs));
-        return new OverduePage(ShenzhenTime.at(now), total.value(), ShenzhenTime.at(total.at()), offset, limit,
-                items(rows, now));
+        List<Row> rows = jdbc.query(select() + where + order.orderBy(enterpriseCollation)
+                + " limit :limit offset :offset", params, (rs, i) -> Row.of(rs));
+        return new OverduePage(ShenzhenTime.at(now), total.value(), ShenzhenTime.at(total.at()),
+                order.column().apiName(), order.dir(), offset, limit, items(rows, now));
     }
 
-    /** Every overdue task, most overdue first, handed over in batches so that an export needs no page size. */
-    void eachOverdue(BoardFilter filter, Consumer<OverdueItem> consumer) {
+    /** Every overdue task in the given order, handed over in batches so that an export needs no page size. */
+    void eachOverdue(BoardFilter filter, OverdueOrder order, Consumer<OverdueItem> consumer) {
         Instant now = ShenzhenTime.now();
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
         String where = " and t.DUE_DATE_ < :now" + filter.where(params);
         List<Row> batch = new ArrayList<>(BATCH);
-        jdbc.query(select() + where + " order by t.DUE_DATE_, t.ID_", params, rs -> {
+        jdbc.query(select() + where + order.orderBy(enterpriseCollation), params, rs -> {
             batch.add(Row.of(rs));
             if (batch.size() == BATCH) {
                 items(batch, now).forEach(consumer);

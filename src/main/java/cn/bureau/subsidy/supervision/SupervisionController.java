@@ -54,7 +54,8 @@ class SupervisionController {
     @ResponseBody
     OverduePage overdue(@RequestParam(required = false) String program, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String group, @RequestParam(required = false) String assignee,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "500") int limit) {
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
         if (offset < 0) {
             throw ApiException.invalid("offset", "OUT_OF_RANGE", "offset must not be negative");
         }
@@ -62,7 +63,8 @@ class SupervisionController {
             throw ApiException.invalid("limit", "OUT_OF_RANGE", "limit must be between 1 and "
                     + OverdueBoard.MAX_LIMIT + "; the CSV export has no limit");
         }
-        return board.overdue(BoardFilter.of(program, stage, group, assignee), offset, limit);
+        return board.overdue(BoardFilter.of(program, stage, group, assignee), OverdueOrder.of(sort, dir), offset,
+                limit);
     }
 
     @GetMapping(path = "/api/supervision/summary", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -76,13 +78,15 @@ class SupervisionController {
     @GetMapping("/api/supervision/overdue.csv")
     void csv(@RequestParam(required = false) String program, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String group, @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
             HttpServletResponse response) throws IOException {
+        OverdueOrder order = OverdueOrder.of(sort, dir); // refused before the answer's headers are written
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"overdue.csv\"");
         Writer writer = response.getWriter();
         writer.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
-            board.eachOverdue(BoardFilter.of(program, stage, group, assignee), item -> print(csv, item));
+            board.eachOverdue(BoardFilter.of(program, stage, group, assignee), order, item -> print(csv, item));
         }
     }
 

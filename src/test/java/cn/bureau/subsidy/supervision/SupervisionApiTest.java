@@ -1,6 +1,7 @@
 package cn.bureau.subsidy.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -22,10 +23,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.bureau.subsidy.filing.ApplicantActions;
+import cn.bureau.subsidy.filing.Application;
 import cn.bureau.subsidy.filing.FilingService;
 import cn.bureau.subsidy.program.ProgramPublisher;
 
@@ -53,6 +56,8 @@ class SupervisionApiTest {
     DeadlineWatch watch;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private BoardSeed seed;
 
@@ -113,6 +118,74 @@ class SupervisionApiTest {
         assertThat(get("supervisor", program + "&limit=1&offset=1").path("items")).hasSize(1);
         assertThat(rest.withBasicAuth("supervisor", "demo").getForEntity(program + "&limit=0", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void theDatabaseSortsTheWholeListByAColumnAndAPageIsAPageOfThatOrder() {
+        String program = "/api/supervision/overdue?program=" + seed.programCode;
+        String a = seed.a.getId().toString();
+        String b = seed.b.getId().toString();
+        String d = seed.d.getId().toString();
+
+        // The holder: the group's unclaimed tasks before the reviewer's; equal holders most overdue first.
+        JsonNode byHolder = get("supervisor", program + "&sort=holder&dir=asc");
+        assertThat(byHolder.path("sort").asText()).isEqualTo("holder");
+        assertThat(byHolder.path("dir").asText()).isEqualTo("asc");
+        assertThat(texts(byHolder.path("items"), "caseId")).containsExactly(b, d, a);
+        assertThat(texts(get("supervisor", program + "&sort=holder&dir=desc").path("items"), "caseId"))
+                .containsExactly(a, b, d);
+        assertThat(texts(get("supervisor", program + "&sort=holder&dir=asc&limit=2").path("items"), "caseId"))
+                .containsExactly(b, d);
+        assertThat(texts(get("supervisor", program + "&sort=holder&dir=asc&limit=2&offset=2").path("items"),
+                "caseId")).containsExactly(a);
+
+        // A number column is read highest first unless asked otherwise.
+        JsonNode byEscalation = get("supervisor", program + "&sort=escalationLevel");
+        assertThat(byEscalation.path("dir").asText()).isEqualTo("desc");
+        assertThat(texts(byEscalation.path("items"), "caseId").get(0)).isEqualTo(a);
+        assertThat(texts(get("supervisor", program + "&sort=escalationLevel&dir=asc").path("items"), "caseId")
+                .get(2)).isEqualTo(a);
+        JsonNode leastOverdueFirst = get("supervisor", program + "&dir=asc");
+        assertThat(leastOverdueFirst.path("sort").asText()).isEqualTo("overdueWorkingDays");
+        assertThat(texts(leastOverdueFirst.path("items"), "caseId").get(0)).isEqualTo(d);
+        assertThat(texts(get("supervisor", program + "&sort=dueAt&dir=desc").path("items"), "caseId").get(0))
+                .isEqualTo(d);
+
+        // The export follows the order it is asked for.
+        List<String> lines = rest.withBasicAuth("supervisor", "demo").getForEntity("/api/supervision/overdue.csv"
+                + "?program=" + seed.programCode + "&sort=holder&dir=asc", String.class).getBody().lines().toList();
+        assertThat(lines.subList(1, 4)).extracting(line -> line.substring(0, line.indexOf(',')))
+                .containsExactly(b, d, a);
+    }
+
+    @Test
+    void enterpriseNamesSortInPinyinOrderOnPostgresql() {
+        assumeTrue(jdbc.queryForObject("select version()", String.class).startsWith("PostgreSQL"),
+                "H2 sorts names by code point");
+        name(seed.a, "张江投资有限公司"); // zhāng
+        name(seed.b, "阿拉山口投资有限公司"); // ā
+        name(seed.d, "北方投资有限公司"); // běi: by code point 北 < 张 < 阿
+
+        JsonNode page = get("supervisor", "/api/supervision/overdue?program=" + seed.programCode
+                + "&sort=enterprise&dir=asc");
+
+        assertThat(texts(page.path("items"), "caseId")).containsExactly(seed.b.getId().toString(),
+                seed.d.getId().toString(), seed.a.getId().toString());
+    }
+
+    @Test
+    void anUnknownColumnOrDirectionIsRefusedNamingTheParameter() {
+        for (String query : List.of("sort=overdue&dir=asc", "sort=holder&dir=up")) {
+            for (String url : List.of("/api/supervision/overdue?", "/api/supervision/overdue.csv?")) {
+                ResponseEntity<JsonNode> refused = rest.withBasicAuth("supervisor", "demo").getForEntity(url + query,
+                        JsonNode.class);
+                assertThat(refused.getStatusCode()).as(url + query).isEqualTo(HttpStatus.BAD_REQUEST);
+                JsonNode error = refused.getBody().path("errors").path(0);
+                assertThat(error.path("field").asText()).isEqualTo(query.contains("up") ? "dir" : "sort");
+                assertThat(error.path("code").asText()).isEqualTo(query.contains("up") ? "UNKNOWN_DIRECTION"
+                        : "UNKNOWN_COLUMN");
+            }
+        }
     }
 
     @Test
@@ -197,6 +270,10 @@ class SupervisionApiTest {
             identityService.clearAuthentication();
         }
         assertThat(BoardSeed.task(taskService, seed.a).getAssignee()).isEqualTo("reviewer");
+    }
+
+    private void name(Application application, String enterpriseName) {
+        jdbc.update("update application set enterprise_name = ? where id = ?", enterpriseName, application.getId());
     }
 
     private HttpStatus status(String user, String url) {
