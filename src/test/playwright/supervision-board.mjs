@@ -1,6 +1,6 @@
-// Headless Chromium over the supervision board: logs in as a supervisor, opens the board filtered on one program,
-// and checks the counts drawn on the diagram, the aging chart and the overdue table against the API. Exits non-zero
-// on the first difference. Run by SupervisionBoardBrowserTest with BASE_URL, PROGRAM and SCREENSHOT set.
+// Headless Chromium over the supervision board: logs in as a supervisor, opens the board filtered on one program
+// with pages of two rows, and checks the counts drawn on the diagram, the aging chart and the overdue table, its
+// pages and its server-side order against the API. Exits non-zero on the first difference. Run by SupervisionBoardBrowserTest with BASE_URL, PROGRAM and SCREENSHOT set.
 // Uses Debian's /usr/bin/chromium (CHROMIUM overrides it); never downloads a browser.
 import assert from 'node:assert/strict';
 import { base, launch, program, screenshot } from './browser.mjs';
@@ -11,7 +11,7 @@ const page = await (await browser.newContext({ viewport: { width: 1500, height: 
 page.on('pageerror', (error) => console.error('page error:', error.message));
 try {
   // Log in on the form as a person would.
-  await page.goto(`${base}/supervision?program=${encodeURIComponent(program)}`);
+  await page.goto(`${base}/supervision?program=${encodeURIComponent(program)}&size=2`);
   await page.waitForURL(/\/login/);
   await page.fill('input[name=username]', 'supervisor');
   await page.fill('input[name=password]', 'demo');
@@ -26,9 +26,11 @@ try {
   // The API, with the browser's own session.
   const query = `?program=${encodeURIComponent(program)}`;
   const summary = await (await page.request.get(`${base}/api/supervision/summary${query}`)).json();
-  const overdue = await (await page.request.get(`${base}/api/supervision/overdue${query}&limit=500`)).json();
+  const overdueApi = async (order, offset, limit) => (await page.request.get(
+    `${base}/api/supervision/overdue${query}${order}&offset=${offset}&limit=${limit}`)).json();
+  const overdue = await overdueApi('', 0, 500);
   assert.ok(summary.byActivity.length > 0, 'the seeded program has open tasks');
-  assert.ok(overdue.total > 0, 'the seeded program has overdue tasks');
+  assert.ok(overdue.total > 2, 'the seeded program has more overdue tasks than a page of two');
 
   // Counts drawn on the diagram, element by element.
   for (const row of summary.byActivity) {
@@ -52,12 +54,25 @@ try {
       `aging bucket ${bucket}`);
   }
 
-  // The overdue table: one row a task, most overdue first, each linking to its case and to Tasklist.
+  // The overdue table: one row a task, most overdue first, each linking to its case and to Tasklist, two a page.
   const rows = page.locator('#overdue tbody tr[data-task-id]');
-  assert.equal(await rows.count(), overdue.items.length);
+  const taskIds = async () => rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.taskId));
+  const ids = (answer) => answer.items.map((item) => item.taskId);
+  assert.deepEqual(await taskIds(), ids(overdue).slice(0, 2), 'the first page, most overdue first');
   // The shared total says when it was counted, in Shenzhen time like every time on the page.
   assert.match(await page.textContent('#table-count'),
-    new RegExp(`^显示 ${overdue.items.length} / 共 \\d+ 项（总数 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 统计）$`));
+    new RegExp(`^第 1–2 项 / 共 ${overdue.total} 项（总数 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 统计）$`));
+  assert.ok(await page.isDisabled('#page-prev'), 'no page before the first');
+  await page.click('#page-next');
+  await page.waitForFunction(() => /[?&]page=2/.test(window.location.search));
+  await page.waitForSelector('#table-count:has-text("第 3–")');
+  assert.deepEqual(await taskIds(), ids(overdue).slice(2, 4), 'the second page continues the order');
+  await page.click('#page-prev');
+  await page.waitForSelector('#table-count:has-text("第 1–2 项")');
+  await page.selectOption('#page-size', '50');
+  await page.waitForFunction((n) => document.querySelectorAll('#overdue tbody tr[data-task-id]').length === n,
+    overdue.items.length);
+  assert.deepEqual(await taskIds(), ids(overdue), 'a page of fifty shows them all');
   for (const item of overdue.items) {
     const row = page.locator(`#overdue tbody tr[data-task-id="${item.taskId}"]`);
     assert.equal(await row.getAttribute('data-overdue-days'), String(item.overdueWorkingDays));
@@ -70,10 +85,20 @@ try {
   const descending = await days();
   assert.deepEqual(descending, [...descending].sort((a, b) => b - a), 'most overdue first');
 
-  // Sorting by a column survives a reload, like the language.
+  // The server sorts: by holder, the order of the whole list, back on its first page; it survives a reload.
+  await page.selectOption('#page-size', '25');
+  await page.click('#overdue th[data-sort="holder"] button');
+  await page.waitForFunction(() => /[?&]sort=holder/.test(window.location.search));
+  await page.waitForSelector('#overdue th[data-sort="holder"][aria-sort="ascending"]');
+  assert.deepEqual(await taskIds(), ids(await overdueApi('&sort=holder&dir=asc', 0, 25)), 'sorted by holder');
+  assert.doesNotMatch(page.url(), /[?&]page=/, 'a new order starts on its first page');
   await page.click('#overdue th[data-sort="overdueWorkingDays"] button');
+  await page.waitForSelector('#overdue th[data-sort="overdueWorkingDays"][aria-sort="descending"]');
+  await page.click('#overdue th[data-sort="overdueWorkingDays"] button');
+  await page.waitForSelector('#overdue th[data-sort="overdueWorkingDays"][aria-sort="ascending"]');
   const ascending = await days();
-  assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b), 'sorted ascending after a click');
+  assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b), 'sorted ascending after a second click');
+  assert.deepEqual(await taskIds(), ids(await overdueApi('&dir=asc', 0, 25)), 'least overdue first');
   await page.click('.lang-switch button[data-lang="en"]');
   assert.equal(await page.textContent('h1'), 'Supervision board');
   await page.reload();

@@ -1,5 +1,6 @@
-// The supervision board: counts on the case diagram, aging chart, overdue table. Filters, sort order and language
-// live in the URL query, so a reload or a shared link shows the same board.
+// The supervision board: counts on the case diagram, aging chart, overdue table. Filters, sort order, page and
+// language live in the URL query, so a reload or a shared link shows the same board. The server sorts and pages the
+// overdue list, so that sorting orders every overdue task, not the page on screen.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -11,8 +12,11 @@ import { apiQuery, readState, writeState } from '../../shared/url-state.js';
 import { BUCKETS, GROUPS, MESSAGES, STAGES } from './messages.js';
 
 const FILTERS = ['program', 'stage', 'group', 'assignee'];
-const DEFAULTS = { program: '', stage: '', group: '', assignee: '', sort: 'overdueWorkingDays', dir: 'desc', lang: 'zh-CN' };
-const TABLE_LIMIT = 500;
+const DEFAULTS = {
+  program: '', stage: '', group: '', assignee: '', sort: 'overdueWorkingDays', dir: 'desc', page: '1', size: '50',
+  lang: 'zh-CN',
+};
+const PAGE_SIZES = ['25', '50', '100', '200'];
 const COLUMNS = [
   { key: 'businessKey', label: 'col.case' },
   { key: 'enterprise', label: 'col.enterprise', value: (i) => i.enterprise.name },
@@ -50,15 +54,18 @@ const groupName = (group) => (MESSAGES[i18n.lang][`group.${group}`] ? t(`group.$
 /** "2026-05-07T17:45:00+08:00" → "2026-05-07 17:45" (the API already gives Shenzhen time). */
 const shenzhen = (iso) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '');
 
+const pageSize = () => Math.min(Math.max(Number.parseInt(state.size, 10) || 50, 1), 500);
+const pageNumber = () => Math.max(Number.parseInt(state.page, 10) || 1, 1);
+
+function loadPage() {
+  const ordered = apiQuery(state, [...FILTERS, 'sort', 'dir']);
+  $('#csv').href = `/api/supervision/overdue.csv${ordered}`;
+  const size = pageSize();
+  return getJson(`/api/supervision/overdue${ordered}&offset=${(pageNumber() - 1) * size}&limit=${size}`);
+}
+
 async function load() {
-  const query = apiQuery(state, FILTERS);
-  $('#csv').href = `/api/supervision/overdue.csv${query}`;
-  const [newSummary, newPage] = await Promise.all([
-    getJson(`/api/supervision/summary${query}`),
-    getJson(`/api/supervision/overdue${query}${query ? '&' : '?'}limit=${TABLE_LIMIT}`),
-  ]);
-  summary = newSummary;
-  page = newPage;
+  [summary, page] = await Promise.all([getJson(`/api/supervision/summary${apiQuery(state, FILTERS)}`), loadPage()]);
 }
 
 function render() {
@@ -76,8 +83,8 @@ function render() {
   renderOverdue();
 }
 
-function options(select, values, label, selected) {
-  select.replaceChildren(el('option', { value: '', text: t('filter.all') }),
+function options(select, values, label, selected, withAll = true) {
+  select.replaceChildren(...(withAll ? [el('option', { value: '', text: t('filter.all') })] : []),
     ...values.map((v) => el('option', { value: v, text: label(v) })));
   if (selected && !values.includes(selected)) select.append(el('option', { value: selected, text: label(selected) }));
   select.value = selected || '';
@@ -172,20 +179,10 @@ function renderTables() {
     el('td', { text: stageName(row.stage) }), ...bucketCells(row.tasks))));
 }
 
-function sortValue(item, column) {
-  if (column.value) return column.value(item);
-  return item[column.key];
-}
-
 function renderOverdue() {
-  const column = COLUMNS.find((c) => c.key === state.sort) || COLUMNS[6];
-  const direction = state.dir === 'asc' ? 1 : -1;
-  const items = [...page.items].sort((a, b) => {
-    const x = sortValue(a, column);
-    const y = sortValue(b, column);
-    const order = column.numeric ? x - y : String(x ?? '').localeCompare(String(y ?? ''), i18n.lang);
-    return order * direction || a.dueAt.localeCompare(b.dueAt);
-  });
+  const column = COLUMNS.find((c) => c.key === page.sort) || COLUMNS[6];
+  const direction = page.dir === 'asc' ? 1 : -1;
+  const { items } = page;
   $('#overdue thead').replaceChildren(el('tr', {}, ...COLUMNS.map((c) => {
     const sorted = c.key === column.key;
     const th = el('th', {
@@ -196,8 +193,12 @@ function renderOverdue() {
   })));
   // The total is shared among supervisors for a few seconds, the rows are read fresh: say when it was counted.
   $('#table-count').textContent = t('table.count', {
-    shown: items.length, total: page.total, asOf: shenzhen(page.totalAsOf),
+    from: items.length ? page.offset + 1 : 0, to: page.offset + items.length, total: page.total,
+    asOf: shenzhen(page.totalAsOf),
   });
+  $('#page-prev').disabled = page.offset === 0;
+  $('#page-next').disabled = items.length < page.limit || page.offset + items.length >= page.total;
+  options($('#page-size'), PAGE_SIZES, (v) => v, String(pageSize()), false);
   const rows = items.map((item) => el('tr', {
     dataset: { taskId: item.taskId, caseId: item.caseId, stage: item.stage, overdueDays: String(item.overdueWorkingDays) },
     class: `age-${item.overdueWorkingDays > 5 ? 'over5' : item.overdueWorkingDays > 2 ? '3to5' : '1to2'}`,
@@ -230,15 +231,28 @@ async function refresh() {
   }
 }
 
+/** Another order or page of the overdue list; the counts above it stay. */
+async function refreshTable() {
+  writeState(state, DEFAULTS);
+  try {
+    page = await loadPage();
+    renderOverdue();
+  } catch (error) {
+    showError(error);
+  }
+}
+
 function wire() {
   $('#filters').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.target;
     for (const key of FILTERS) state[key] = form[key].value.trim();
+    state.page = '1';
     refresh();
   });
   $('#reset').addEventListener('click', () => {
     for (const key of FILTERS) state[key] = '';
+    state.page = '1';
     refresh();
   });
   document.querySelectorAll('.lang-switch button').forEach((button) => {
@@ -257,8 +271,21 @@ function wire() {
       state.sort = th.dataset.sort;
       state.dir = COLUMNS.find((c) => c.key === th.dataset.sort).numeric ? 'desc' : 'asc';
     }
-    writeState(state, DEFAULTS);
-    renderOverdue();
+    state.page = '1';
+    refreshTable();
+  });
+  $('#page-prev').addEventListener('click', () => {
+    state.page = String(Math.max(pageNumber() - 1, 1));
+    refreshTable();
+  });
+  $('#page-next').addEventListener('click', () => {
+    state.page = String(pageNumber() + 1);
+    refreshTable();
+  });
+  $('#page-size').addEventListener('change', (event) => {
+    state.size = event.target.value;
+    state.page = '1';
+    refreshTable();
   });
 }
 
