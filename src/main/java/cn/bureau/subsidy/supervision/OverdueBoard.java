@@ -47,11 +47,12 @@ class OverdueBoard {
     static final int MAX_LIMIT = 5000;
     private static final int BATCH = 500;
     private static final String PINYIN = "zh-x-icu";
-    private static final String FROM = """
+    private static final String TABLES = """
             from ACT_RU_TASK t
             join application a on a.process_instance_id = t.PROC_INST_ID_
-            join program p on p.id = a.program_id
-            where t.DUE_DATE_ is not null""";
+            join program p on p.id = a.program_id""";
+    private static final String OPEN_WITH_DUE_DATE = " where t.DUE_DATE_ is not null";
+    private static final String FROM = TABLES + OPEN_WITH_DUE_DATE;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final WorkingDays workdays;
@@ -111,7 +112,7 @@ class OverdueBoard {
             return new Count(count == null ? 0 : count, countedAt);
         });
         params.addValue("limit", limit).addValue("offset", offset);
-        List<Row> rows = jdbc.query(select() + where + order.orderBy(enterpriseCollation)
+        List<Row> rows = jdbc.query(select(order) + where + order.orderBy(enterpriseCollation)
                 + " limit :limit offset :offset", params, (rs, i) -> Row.of(rs));
         return new OverduePage(ShenzhenTime.at(now), total.value(), ShenzhenTime.at(total.at()),
                 order.column().apiName(), order.dir(), offset, limit, items(rows, now));
@@ -123,7 +124,7 @@ class OverdueBoard {
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
         String where = " and t.DUE_DATE_ < :now" + filter.where(params);
         List<Row> batch = new ArrayList<>(BATCH);
-        jdbc.query(select() + where + order.orderBy(enterpriseCollation), params, rs -> {
+        jdbc.query(select(order) + where + order.orderBy(enterpriseCollation), params, rs -> {
             batch.add(Row.of(rs));
             if (batch.size() == BATCH) {
                 items(batch, now).forEach(consumer);
@@ -206,12 +207,12 @@ class OverdueBoard {
                 awaitingPlan);
     }
 
-    private static String select() {
+    private static String select(OverdueOrder order) {
         return """
                 select t.ID_ as task_id, t.TASK_DEF_KEY_ as task_key, t.NAME_ as task_name, t.ASSIGNEE_ as assignee,
                        t.DUE_DATE_ as due_at, t.PRIORITY_ as priority, a.id as case_id, a.business_key, a.uscc,
                        a.enterprise_name, a.stage, p.code as program_code
-                """ + FROM;
+                """ + TABLES + " " + order.join() + OPEN_WITH_DUE_DATE;
     }
 
     private List<OverdueItem> items(List<Row> rows, Instant now) {
