@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.WebApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,8 @@ class QuoteHttpTest {
     TestRestTemplate rest;
     @Autowired
     ModelDeployer deployer;
+    @Autowired
+    WebApplicationContext web;
 
     String program;
 
@@ -51,6 +54,14 @@ class QuoteHttpTest {
         body.with("fxRatesToCny").put("USD", "7.0");
         assertThat(rest.withBasicAuth("manager", "demo").postForEntity("/api/programs", body, JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void quotesAndFilingsTakeTurnsEachOnPermitsOfTheirOwn() {
+        for (String name : List.of("quote-turns", "filing-turns")) {
+            assertThat(web.getServletContext().getFilterRegistration(name).getUrlPatternMappings()).as(name)
+                    .containsExactly("/api/programs/*");
+        }
     }
 
     @Test
