@@ -185,6 +185,24 @@ class CaseLifecycleScenarioTest {
         assertThat(figure(afterAudit, "support in 万元").decimalValue()).isEqualByComparingTo("15");
     }
 
+    @Test
+    void aFeeNotPaidToAQualifiedAgencyIsAuditedAtNothingAndLosesItsSupport() throws Exception {
+        // 申报指南 五（一）1: only services of a qualified professional agency count; the audit finds none for the
+        // 600,000 CNY of pre-project fees, so their 30 万元 go and the case's other claims carry it on.
+        scenario.on("UserTask_SpecialAudit", task -> scenario.complete("auditor", task,
+                Map.of("decision", "ACCEPT", "auditedClaim1", "0")));
+        Application filed = file(Fixtures.application());
+
+        scenario.runUntil(() -> ended(filed));
+
+        JsonNode afterAudit = explanation(filed);
+        assertThat(reload(filed).getQuoteTotalWan()).isEqualByComparingTo(filed.getQuoteTotalWan().subtract(
+                java.math.BigDecimal.valueOf(30)));
+        assertThat(figure(afterAudit, "paid").decimalValue()).isEqualByComparingTo("0");
+        assertThat(figure(afterAudit, "support in 万元").decimalValue()).isEqualByComparingTo("0");
+        assertThat(instance(filed)).hasPassed("EndEvent_Paid");
+    }
+
     private JsonNode explanation(Application application) throws Exception {
         return new ObjectMapper().readTree(jdbc.queryForObject("select q.explanation" + EXPLANATION_OF_A_CASE,
                 String.class, application.getId()));
