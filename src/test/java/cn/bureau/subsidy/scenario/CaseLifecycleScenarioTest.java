@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigDecimal;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -170,37 +171,40 @@ class CaseLifecycleScenarioTest {
     @Test
     void theSpecialAuditsAmountsRequoteTheCaseAndItsExplanation() throws Exception {
         // The audit finds 300,000 of the 600,000 CNY of pre-project fees: their support falls from 30 to 15 万元.
-        scenario.on("UserTask_SpecialAudit", task -> scenario.complete("auditor", task,
-                Map.of("decision", "ACCEPT", "auditedClaim1", "300000.00")));
-        Application filed = file(Fixtures.application());
+        Application filed = filedWithFeesAuditedAt("300000.00");
         JsonNode atFiling = explanation(filed);
 
         scenario.runUntil(() -> ended(filed));
 
-        JsonNode afterAudit = explanation(filed);
-        assertThat(reload(filed).getQuoteTotalWan()).isEqualByComparingTo(filed.getQuoteTotalWan().subtract(
-                java.math.BigDecimal.valueOf(15)));
+        assertThat(supportLost(filed)).isEqualByComparingTo("15");
         assertThat(figure(atFiling, "paid").decimalValue()).isEqualByComparingTo("600000");
-        assertThat(figure(afterAudit, "paid").decimalValue()).isEqualByComparingTo("300000");
-        assertThat(figure(afterAudit, "support in 万元").decimalValue()).isEqualByComparingTo("15");
+        assertThat(figure(explanation(filed), "support in 万元").decimalValue()).isEqualByComparingTo("15");
+        assertThat(figure(explanation(filed), "paid").decimalValue()).isEqualByComparingTo("300000");
     }
 
     @Test
     void aFeeNotPaidToAQualifiedAgencyIsAuditedAtNothingAndLosesItsSupport() throws Exception {
         // 申报指南 五（一）1: only services of a qualified professional agency count; the audit finds none for the
         // 600,000 CNY of pre-project fees, so their 30 万元 go and the case's other claims carry it on.
-        scenario.on("UserTask_SpecialAudit", task -> scenario.complete("auditor", task,
-                Map.of("decision", "ACCEPT", "auditedClaim1", "0")));
-        Application filed = file(Fixtures.application());
+        Application filed = filedWithFeesAuditedAt("0");
 
         scenario.runUntil(() -> ended(filed));
 
-        JsonNode afterAudit = explanation(filed);
-        assertThat(reload(filed).getQuoteTotalWan()).isEqualByComparingTo(filed.getQuoteTotalWan().subtract(
-                java.math.BigDecimal.valueOf(30)));
-        assertThat(figure(afterAudit, "paid").decimalValue()).isEqualByComparingTo("0");
-        assertThat(figure(afterAudit, "support in 万元").decimalValue()).isEqualByComparingTo("0");
+        assertThat(supportLost(filed)).isEqualByComparingTo("30");
+        assertThat(figure(explanation(filed), "support in 万元").decimalValue()).isEqualByComparingTo("0");
         assertThat(instance(filed)).hasPassed("EndEvent_Paid");
+    }
+
+    /** The example case, filed, whose special audit will find {@code audited} CNY of its pre-project fees. */
+    private Application filedWithFeesAuditedAt(String audited) {
+        scenario.on("UserTask_SpecialAudit", task -> scenario.complete("auditor", task,
+                Map.of("decision", "ACCEPT", "auditedClaim1", audited)));
+        return file(Fixtures.application());
+    }
+
+    /** How many 万元 the case's total lost between filing and now. */
+    private BigDecimal supportLost(Application filed) {
+        return filed.getQuoteTotalWan().subtract(reload(filed).getQuoteTotalWan());
     }
 
     private JsonNode explanation(Application application) throws Exception {
