@@ -19,7 +19,7 @@ const DEFAULTS = {
 const PAGE_SIZES = ['25', '50', '100', '200'];
 const COLUMNS = [
   { key: 'businessKey', label: 'col.case' },
-  { key: 'enterprise', label: 'col.enterprise', value: (i) => i.enterprise.name },
+  { key: 'enterprise', label: 'col.enterprise' },
   { key: 'stage', label: 'col.stage' },
   { key: 'taskName', label: 'col.task' },
   { key: 'holder', label: 'col.holder' },

@@ -16,9 +16,9 @@ import cn.bureau.subsidy.common.Turns;
 /**
  * Quotes and filings take turns ({@link Turns}), each with permits of its own, so that a rush of one leaves web
  * threads and cores for the other and for the officers. A quote is CPU alone: one at a time a core. A filing also
- * waits for the database and its commit, so a few a core keep the cores busy meanwhile. Both are safe to send again when refused:
- * a quote changes nothing, a filing carries its idempotency key. The filters run before the audit trail's and
- * Spring Security's, so a request's turn covers its login, JSON, validation and work.
+ * waits for the database and its commit, so a few a core keep the cores busy meanwhile. Both are safe to send again
+ * when refused: a quote changes nothing, a filing carries its idempotency key. The filters run before the audit
+ * trail's and Spring Security's, so a request's turn covers its login, JSON, validation and work.
  */
 @Configuration(proxyBeanMethods = false)
 class FilingTurns {
