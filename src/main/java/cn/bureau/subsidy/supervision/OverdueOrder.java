@@ -23,27 +23,30 @@ record OverdueOrder(Column column, boolean descending) {
      */
     enum Column {
         /** Working days overdue fall as the due date rises: along the due-date index, backwards for ascending. */
-        OVERDUE_WORKING_DAYS("overdueWorkingDays", null, ""),
-        DUE_AT("dueAt", null, ""),
-        BUSINESS_KEY("businessKey", "a.business_key", ""),
-        ENTERPRISE("enterprise", "a.enterprise_name", ""),
-        STAGE("stage", "a.stage", ""),
-        TASK_NAME("taskName", "t.NAME_", ""),
+        OVERDUE_WORKING_DAYS("overdueWorkingDays", true, null, ""),
+        DUE_AT("dueAt", false, null, ""),
+        BUSINESS_KEY("businessKey", false, "a.business_key", ""),
+        ENTERPRISE("enterprise", false, "a.enterprise_name", ""),
+        STAGE("stage", false, "a.stage", ""),
+        TASK_NAME("taskName", false, "t.NAME_", ""),
         /** The assignee, or for a task nobody has claimed its first candidate group, as the table shows it. */
-        HOLDER("holder", "coalesce(t.ASSIGNEE_, sort_g.grp)", """
+        HOLDER("holder", false, "coalesce(t.ASSIGNEE_, sort_g.grp)", """
                 left join (select TASK_ID_ as task_id, min(GROUP_ID_) as grp from ACT_RU_IDENTITYLINK
                             where TYPE_ = 'candidate' and GROUP_ID_ is not null group by TASK_ID_) sort_g
                         on sort_g.task_id = t.ID_"""),
-        ESCALATION_LEVEL("escalationLevel", "coalesce(sort_e.level, 0)", """
+        ESCALATION_LEVEL("escalationLevel", true, "coalesce(sort_e.level, 0)", """
                 left join (select task_id, max(level) as level from task_escalation group by task_id) sort_e
                         on sort_e.task_id = t.ID_""");
 
         private final String apiName;
+        /** Numbers are read highest first, words from A, unless a direction is asked for. */
+        private final boolean descendingByDefault;
         private final String expression;
         private final String join;
 
-        Column(String apiName, String expression, String join) {
+        Column(String apiName, boolean descendingByDefault, String expression, String join) {
             this.apiName = apiName;
+            this.descendingByDefault = descendingByDefault;
             this.expression = expression;
             this.join = join;
         }
@@ -55,17 +58,13 @@ record OverdueOrder(Column column, boolean descending) {
 
     /** @param sort a column's API name, or blank for the default; @param dir {@code asc}, {@code desc} or blank */
     static OverdueOrder of(String sort, String dir) {
-        if ((sort == null || sort.isBlank()) && (dir == null || dir.isBlank())) {
-            return MOST_OVERDUE_FIRST;
-        }
         Column column = sort == null || sort.isBlank() ? MOST_OVERDUE_FIRST.column()
                 : Arrays.stream(Column.values()).filter(c -> c.apiName.equals(sort.strip())).findFirst()
                         .orElseThrow(() -> ApiException.invalid("sort", "UNKNOWN_COLUMN", "sort by one of "
                                 + Arrays.stream(Column.values()).map(Column::apiName)
                                         .collect(Collectors.joining(", "))));
         if (dir == null || dir.isBlank()) {
-            return new OverdueOrder(column, column == Column.OVERDUE_WORKING_DAYS
-                    || column == Column.ESCALATION_LEVEL);
+            return new OverdueOrder(column, column.descendingByDefault);
         }
         return switch (dir.strip()) {
             case "asc" -> new OverdueOrder(column, false);
