@@ -13,7 +13,7 @@ import { BUCKETS, GROUPS, MESSAGES, STAGES } from './messages.js';
 
 const FILTERS = ['program', 'stage', 'group', 'assignee'];
 const DEFAULTS = {
-  program: '', stage: '', group: '', assignee: '', sort: 'overdueWorkingDays', dir: 'desc', page: '1', size: '50',
+  program: '', stage: '', group: '', assignee: '', sort: 'overdueWorkingDays', dir: '', page: '1', size: '50',
   lang: 'zh-CN',
 };
 const PAGE_SIZES = ['25', '50', '100', '200'];
@@ -24,8 +24,8 @@ const COLUMNS = [
   { key: 'taskName', label: 'col.task' },
   { key: 'holder', label: 'col.holder' },
   { key: 'dueAt', label: 'col.due' },
-  { key: 'overdueWorkingDays', label: 'col.overdue', numeric: true },
-  { key: 'escalationLevel', label: 'col.escalation', numeric: true },
+  { key: 'overdueWorkingDays', label: 'col.overdue' },
+  { key: 'escalationLevel', label: 'col.escalation' },
 ];
 
 const state = readState(DEFAULTS);
@@ -266,10 +266,12 @@ function wire() {
   $('#overdue thead').addEventListener('click', (event) => {
     const th = event.target.closest('th');
     if (!th) return;
-    if (state.sort === th.dataset.sort) state.dir = state.dir === 'asc' ? 'desc' : 'asc';
+    // A second click turns the order shown round; a new column starts in the server's direction for it (numbers
+    // highest first, words from A).
+    if (page.sort === th.dataset.sort) state.dir = page.dir === 'asc' ? 'desc' : 'asc';
     else {
       state.sort = th.dataset.sort;
-      state.dir = COLUMNS.find((c) => c.key === th.dataset.sort).numeric ? 'desc' : 'asc';
+      state.dir = '';
     }
     state.page = '1';
     refreshTable();
