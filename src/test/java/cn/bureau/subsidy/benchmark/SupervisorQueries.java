@@ -43,6 +43,9 @@ final class SupervisorQueries {
 
     /** Seeds {@code count} open cases of the program, each with one open task due between 15 days ago and in 5 days. */
     void seed(UUID programId, String programCode, int count) {
+        if (count <= 0) {
+            return; // an earlier warm-up pass on this database seeded them
+        }
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         String definition = jdbc.queryForObject("select ID_ from ACT_RE_PROCDEF where KEY_ = 'SubsidyCase' "
                 + "order by VERSION_ desc limit 1", String.class);

@@ -2,9 +2,12 @@ package cn.bureau.subsidy.benchmark;
 
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,21 +43,26 @@ class SystemBenchmark {
     private static final int BOARD_CLIENTS = 4;
     private static final int OFFICERS = 8;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Most warm-up passes of every workload before the two halves; fewer when the JIT is quiet sooner. */
+    private static final int WARMUP_PASSES = Integer.getInteger("benchmark.warmup-passes", 6);
     /** Not the tests' database, so that a test run on the same machine does not recreate it under the benchmark. */
     private static final String DATABASE = System.getProperty("subsidy.test.database", "subsidy_bench");
     /** How long a workload waits for autovacuum workers to finish before it starts anyway. */
     private static final long SETTLE_AUTOVACUUM_NANOS = 60_000_000_000L;
 
     private final Map<Configuration, Measured> measured = new EnumMap<>(Configuration.class);
+    private Warmup.Rounds warmupPasses;
     private Figures rawFilings;
     private Figures rawInserts;
     private DatabaseWork rawWork;
+    private CpuUse rawCpu;
     private int claims;
     private String autovacuum;
 
     private record Measured(Figures quotesInProcess, Figures quotesHttp, Lifecycle.Result lifecycle,
             PlanWorkload.Result plan, Figures surge, DatabaseWork surgeWork, Figures overdue,
-            Figures overdueByEnterprise, Figures summary) {
+            Figures overdueByEnterprise, Figures summary, Map<String, Warmup.Rounds> warmups,
+            Map<String, CpuUse> cpu) {
     }
 
     /** How much of each workload a pass runs, and whether its figures are reported. */
@@ -63,12 +71,14 @@ class SystemBenchmark {
 
     @Test
     void run() throws Exception {
-        // A pass at a tenth of the size first (the quotes at full size), not reported: otherwise the project's half would measure a cold JVM
-        // and the defaults' half the code the project's half had compiled.
+        // Passes at a tenth of the size first (the quotes at full size), not reported, until the JIT compiler is quiet
+        // through a whole pass: on two cores its one C2 thread needs minutes of a core for the application's hot code,
+        // and a half measured before that measures the compiler too (the first half, always: the order of the halves
+        // decided their ratio). The code it compiles serves every application this JVM starts after it.
         try (ConfigurableApplicationContext context = Configuration.PROJECT.start(DATABASE + "_warmup")) {
             // Quotes at full size: they cost seconds, and the JIT keeps improving them long after a tenth.
-            measure(Configuration.PROJECT, context, new Pass(Math.max(CASES / 10, 20), Math.max(OPEN_CASES / 10, 1000),
-                    QUOTES, false));
+            warmupPasses = Warmup.untilCompiled(WARMUP_PASSES, () -> measure(Configuration.PROJECT, context,
+                    new Pass(Math.max(CASES / 10, 20), Math.max(OPEN_CASES / 10, 1000), QUOTES, false)));
         } finally {
             ClockUtil.reset();
         }
@@ -93,24 +103,34 @@ class SystemBenchmark {
 
         // Quotes first, on the demo program, while the database is small.
         QuoteWorkload quote = new QuoteWorkload(context, "SZ-2026-OFI", Fixtures.application());
-        Figures.run(CORES, Math.max(pass.quotes(), 100), index -> quote.quote()); // warm-up as long as the measurement
+        Map<String, Warmup.Rounds> warmups = new LinkedHashMap<>();
+        warmups.put("quotes in-process", Warmup.untilCompiled(
+                () -> Figures.run(CORES, Math.max(pass.quotes() / 4, 100), index -> quote.quote())));
         claims = quote.quote();
         autovacuum = jdbc.queryForObject("show autovacuum", String.class);
         settle(jdbc);
-        Figures inProcess = Figures.run(CORES, pass.quotes(), index -> quote.quote());
+        Map<String, CpuUse> cpu = new LinkedHashMap<>();
+        Figures inProcess = watching(cpu, "quotes in-process",
+                () -> Figures.run(CORES, pass.quotes(), index -> quote.quote()));
         inProcess = new Figures(inProcess.operations() * claims, inProcess.seconds(), inProcess.sortedNanos());
         byte[] body = new ObjectMapper().writeValueAsBytes(Fixtures.applicationJson());
         // Each pass starts a fresh application: its pools, caches and prepared statements warm up first too.
-        Figures.run(QUOTE_CLIENTS, Math.max(pass.quotes() / 5, 100),
-                index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
+        warmups.put("quotes over HTTP", Warmup.untilCompiled(() -> Figures.run(QUOTE_CLIENTS,
+                Math.max(pass.quotes() / 20, 100),
+                index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200))));
         settle(jdbc);
-        Figures overHttp = Figures.run(QUOTE_CLIENTS, Math.max(pass.quotes() / 5, 100),
-                index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200));
+        Figures overHttp = watching(cpu, "quotes over HTTP", () -> Figures.run(QUOTE_CLIENTS,
+                Math.max(pass.quotes() / 5, 100),
+                index -> http.send("applicant", "POST", "/api/programs/SZ-2026-OFI/quote", body, 200)));
 
         Enterprises enterprises = new Enterprises("bench-" + run, Math.max(CLIENTS, 64), identity, jdbc);
-        new Lifecycle(context).run("BW-" + run, Math.max(pass.cases() / 10, 20), OFFICERS, enterprises); // warm-up
+        AtomicInteger warmupRound = new AtomicInteger();
+        warmups.put("lifecycle", Warmup.untilCompiled(() -> new Lifecycle(context).run(
+                "BW" + warmupRound.incrementAndGet() + "-" + run, Math.max(pass.cases() / 10, 20), OFFICERS,
+                enterprises)));
         settle(jdbc);
-        Lifecycle.Result lifecycle = new Lifecycle(context).run("BL-" + run, pass.cases(), OFFICERS, enterprises);
+        Lifecycle.Result lifecycle = watching(cpu, "lifecycle",
+                () -> new Lifecycle(context).run("BL-" + run, pass.cases(), OFFICERS, enterprises));
         ClockUtil.setCurrentTime(Date.from(Fixtures.DURING_FILING.minusSeconds(10 * 86_400)));
         Program planProgram = publisher.publish(Fixtures.program("BP-" + run), Fixtures.MANAGER);
         settle(jdbc);
@@ -133,29 +153,42 @@ class SystemBenchmark {
             DatabaseWork before = DatabaseWork.read(jdbc);
             // Ten times the surge's filings, so that it runs about as long as the surge: the first second after the
             // checkpoint is slower than the rest (every page touched first writes its full image to the WAL).
+            CpuUse.Snapshot rawCpuBefore = CpuUse.now();
             rawFilings = raw.filings(CLIENTS, pass.cases() * 10, claims, surgeProgram.getId());
+            rawCpu = CpuUse.since(rawCpuBefore);
             rawWork = DatabaseWork.read(jdbc).since(before, pass.cases() * 10);
             rawInserts = raw.singleRowInserts(CLIENTS, Math.max(pass.cases() * 5, 1000));
         }
         String filings = "/api/programs/" + surgeProgram.getCode() + "/applications";
         Figures.Operation file = index -> http.send(enterprises.caller(index).userId(), "POST", filings,
                 enterprises.body(index), 201, "Idempotency-Key", UUID.randomUUID().toString());
-        Figures.run(CLIENTS, Math.max(CLIENTS * 4, pass.cases() / 5), file); // warm-up
+        warmups.put("filing surge", Warmup.untilCompiled(
+                () -> Figures.run(CLIENTS, Math.max(CLIENTS * 4, pass.cases() / 10), file)));
         settle(jdbc);
         DatabaseWork before = DatabaseWork.read(jdbc);
-        Figures surge = Figures.run(CLIENTS, pass.cases(), file);
+        Figures surge = watching(cpu, "filing surge", () -> Figures.run(CLIENTS, pass.cases(), file));
         DatabaseWork surgeWork = DatabaseWork.read(jdbc).since(before, pass.cases());
 
-        // Warm-ups as long as the measurements: a fresh application compiles the board's code meanwhile.
-        board.overdue(http, BOARD_CLIENTS, 200);
-        board.overdueByEnterprise(http, BOARD_CLIENTS, 200);
-        board.summary(http, BOARD_CLIENTS, 200);
+        warmups.put("supervisor's queries", Warmup.untilCompiled(() -> {
+            board.overdue(http, BOARD_CLIENTS, 100);
+            board.overdueByEnterprise(http, BOARD_CLIENTS, 100);
+            board.summary(http, BOARD_CLIENTS, 100);
+        }));
         settle(jdbc);
-        Figures overdue = board.overdue(http, BOARD_CLIENTS, 200);
+        Figures overdue = watching(cpu, "overdue list", () -> board.overdue(http, BOARD_CLIENTS, 200));
         Figures overdueByEnterprise = board.overdueByEnterprise(http, BOARD_CLIENTS, 200);
         Figures summary = board.summary(http, BOARD_CLIENTS, 200);
         return new Measured(inProcess, overHttp, lifecycle, plan, surge, surgeWork, overdue, overdueByEnterprise,
-                summary);
+                summary, warmups, cpu);
+    }
+
+    /** Runs a measurement and keeps where the machine's CPU went meanwhile. */
+    private static <T> T watching(Map<String, CpuUse> cpu, String workload, Callable<T> measurement)
+            throws Exception {
+        CpuUse.Snapshot before = CpuUse.now();
+        T measured = measurement.call();
+        cpu.put(workload, CpuUse.since(before));
+        return measured;
     }
 
     /**
@@ -248,6 +281,17 @@ class SystemBenchmark {
                 .formatted(largest(p.lifecycle().perCase()), largest(d.lifecycle().perCase())));
         report.footnote("Database work a case, filed to paid: project: %s; Camunda defaults: %s."
                 .formatted(p.lifecycle().workPerCase(), d.lifecycle().workPerCase()));
+        report.footnote(("Warm-up passes before the halves (every workload at a tenth of the size, the quotes at full "
+                + "size, until the JIT's compile time was under %.0f %% of a pass's time; at most %d): %s. ")
+                .formatted(Warmup.QUIET * 100, WARMUP_PASSES, warmupPasses)
+                + ("Warm-up rounds of each workload before its measurement (until the JIT's compile time was under "
+                + "%.0f %% of a round's time; at most %d): %s.").formatted(Warmup.QUIET * 100, Warmup.MAX_ROUNDS,
+                        p.warmups().entrySet().stream().map(entry -> "%s: project %s, Camunda defaults %s".formatted(
+                                entry.getKey(), entry.getValue(), d.warmups().get(entry.getKey())))
+                                .collect(java.util.stream.Collectors.joining("; "))));
+        report.footnote("CPU during the raw limit: %s.".formatted(rawCpu));
+        p.cpu().forEach((workload, project) -> report.footnote("CPU during the %s: project: %s; Camunda defaults: %s."
+                .formatted(workload, project, d.cpu().get(workload))));
         return report;
     }
 
