@@ -73,8 +73,8 @@ class SystemBenchmark {
     void run() throws Exception {
         // Passes at a tenth of the size first (the quotes at full size), not reported, until the JIT compiler is quiet
         // through a whole pass: on two cores its one C2 thread needs minutes of a core for the application's hot code,
-        // and a half measured before that measures the compiler too (the first half, always: the order of the halves
-        // decided their ratio). The code it compiles serves every application this JVM starts after it.
+        // and a half measured before that measures the compiler too (the first half: much, not all, of why the order of
+        // the halves moved their ratio). The code it compiles serves every application this JVM starts after it.
         try (ConfigurableApplicationContext context = Configuration.PROJECT.start(DATABASE + "_warmup")) {
             // Quotes at full size: they cost seconds, and the JIT keeps improving them long after a tenth.
             warmupPasses = Warmup.untilCompiled(WARMUP_PASSES, () -> measure(Configuration.PROJECT, context,
