@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The benchmark's CPU figures name the kind of thread that used the CPU, and count threads that ended too. */
 class CpuUseTest {
 
-    private static final long SPIN_NANOS = 300_000_000L;
+    private static final long SPIN_NANOS = 500_000_000L;
 
     @Test
     void aWebThreadsCpuIsCountedAsWebAndAThreadThatEndedAsTheWorkloads() throws Exception {
@@ -35,15 +35,17 @@ class CpuUseTest {
         read.countDown();
         web.join();
 
-        // Each thread used 0.3 s of CPU of its own; /proc counts in hundredths of a second.
+        // Each thread used 0.5 s of CPU by its own exact clock. /proc's counters are the kernel's, sampled at ticks
+        // and scaled, and under a busy or virtualised kernel they fell a quarter short of that clock: half is enough
+        // to tell that a thread's time went to its own kind and to no other.
         assertThat(use.byKind().get("web")).isGreaterThanOrEqualTo(0.25);
         assertThat(use.byKind().get("workload threads")).isGreaterThanOrEqualTo(0.25);
         assertThat(use.process()).isGreaterThanOrEqualTo(0.5);
-        assertThat(use.machineBusy()).isGreaterThanOrEqualTo(use.process() - 0.05);
+        assertThat(use.machineBusy()).isGreaterThanOrEqualTo(use.process() / 2);
         assertThat(use.toString()).contains("web ", "workload threads ", "PostgreSQL and the rest");
     }
 
-    /** Uses 0.3 s of the calling thread's own CPU, however busy the machine is. */
+    /** Uses 0.5 s of the calling thread's own CPU, however busy the machine is. */
     private static void spin() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long until = threads.getCurrentThreadCpuTime() + SPIN_NANOS;
