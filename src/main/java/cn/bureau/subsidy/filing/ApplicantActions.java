@@ -94,7 +94,7 @@ public class ApplicantActions {
 
     public void submitMaterials(String caseId, Caller caller) {
         Application application = ownCase(caseId, caller);
-        if (materials.findByApplicationIdOrderByUploadedAt(application.getId()).isEmpty()) {
+        if (!materials.existsByApplicationId(application.getId())) {
             throw ApiException.invalid("materials", "NO_MATERIALS", "Upload the materials before submitting them");
         }
         complete(caller, application, Set.of(CaseProcess.TASK_SUBMIT_MATERIALS), Map.of("materialsConfirmed", true));
@@ -135,7 +135,7 @@ public class ApplicantActions {
     }
 
     @Transactional(readOnly = true)
-    List<Material> materialsOf(Application application) {
+    List<MaterialFile> materialsOf(Application application) {
         return materials.findByApplicationIdOrderByUploadedAt(application.getId());
     }
 
@@ -162,8 +162,8 @@ public class ApplicantActions {
 
     private String materialsSummary(UUID applicationId) {
         return materials.findByApplicationIdOrderByUploadedAt(applicationId).stream()
-                .map(m -> "%s: %s (%d bytes, sha256 %s…) %s".formatted(m.getKind(), m.getFileName(),
-                        m.getSizeBytes(), m.getSha256().substring(0, 12), ShenzhenTime.at(m.getUploadedAt())))
+                .map(m -> "%s: %s (%d bytes, sha256 %s…) %s".formatted(m.kind(), m.fileName(), m.sizeBytes(),
+                        m.sha256().substring(0, 12), ShenzhenTime.at(m.uploadedAt())))
                 .collect(Collectors.joining("\n"));
     }
 

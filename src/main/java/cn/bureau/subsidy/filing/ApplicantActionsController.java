@@ -34,9 +34,9 @@ class ApplicantActionsController {
 
     record MaterialView(String id, String kind, String fileName, String contentType, long sizeBytes, String sha256,
             OffsetDateTime uploadedAt, String uploadedBy) {
-        static MaterialView of(Material m) {
-            return new MaterialView(m.getId().toString(), m.getKind(), m.getFileName(), m.getContentType(),
-                    m.getSizeBytes(), m.getSha256(), ShenzhenTime.at(m.getUploadedAt()), m.getUploadedBy());
+        static MaterialView of(MaterialFile m) {
+            return new MaterialView(m.id().toString(), m.kind(), m.fileName(), m.contentType(), m.sizeBytes(),
+                    m.sha256(), ShenzhenTime.at(m.uploadedAt()), m.uploadedBy());
         }
     }
 
@@ -67,7 +67,7 @@ class ApplicantActionsController {
             throw ApiException.invalid("kind", "INVALID_FORMAT", "A material kind such as BUSINESS_LICENCE");
         }
         return MaterialView.of(actions.upload(caseId, callers.current(), kind, file.getOriginalFilename(),
-                file.getBytes()));
+                file.getBytes()).file());
     }
 
     @GetMapping("/api/cases/{caseId}/materials")

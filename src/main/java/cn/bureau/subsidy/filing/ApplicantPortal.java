@@ -121,12 +121,12 @@ class ApplicantPortal {
     List<ChecklistItem> checklist(String caseId, Caller caller) {
         Application application = actions.visibleCase(caseId, caller);
         Program program = programs.findById(application.getProgramId()).orElseThrow();
-        List<Material> files = actions.materialsOf(application).stream()
-                .sorted(Comparator.comparing(Material::getUploadedAt).reversed())
+        List<MaterialFile> files = actions.materialsOf(application).stream()
+                .sorted(Comparator.comparing(MaterialFile::uploadedAt).reversed())
                 .toList();
         return requiredMaterials(application, program).stream()
                 .map(item -> new ChecklistItem(item.code(), item.name(), item.appliesTo(), files.stream()
-                        .filter(file -> file.getKind().equals(item.code()))
+                        .filter(file -> file.kind().equals(item.code()))
                         .map(ApplicantActionsController.MaterialView::of)
                         .toList()))
                 .toList();

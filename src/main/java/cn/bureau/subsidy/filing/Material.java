@@ -3,17 +3,20 @@ package cn.bureau.subsidy.filing;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /** An uploaded file of a case. Files are never overwritten: a re-upload is a new row, the old stays. */
 @Entity
 @Table(name = "material")
-public class Material {
+public class Material implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -23,12 +26,16 @@ public class Material {
     private String contentType;
     private long sizeBytes;
     private String sha256;
-    @Basic(fetch = FetchType.LAZY)
+    /** Read with the entity, which only an upload and a download load; lists read {@link MaterialFile}. */
     @Column(name = "content")
     private byte[] content;
     private Instant uploadedAt;
     private String uploadedBy;
     private String stage;
+
+    /** A new file is inserted at once, not looked up first (and read with its bytes) as an id of its own makes it. */
+    @Transient
+    private boolean isNew;
 
     protected Material() {
     }
@@ -36,6 +43,7 @@ public class Material {
     Material(UUID applicationId, String kind, String fileName, String contentType, byte[] content, String sha256,
             Instant uploadedAt, String uploadedBy, String stage) {
         this.id = UUID.randomUUID();
+        this.isNew = true;
         this.applicationId = applicationId;
         this.kind = kind;
         this.fileName = fileName;
@@ -48,16 +56,28 @@ public class Material {
         this.stage = stage;
     }
 
-    UUID getId() {
+    @PostPersist
+    @PostLoad
+    void stored() {
+        this.isNew = false;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    MaterialFile file() {
+        return new MaterialFile(id, kind, fileName, contentType, sizeBytes, sha256, uploadedAt, uploadedBy);
     }
 
     UUID getApplicationId() {
         return applicationId;
-    }
-
-    String getKind() {
-        return kind;
     }
 
     String getFileName() {
@@ -68,27 +88,7 @@ public class Material {
         return contentType;
     }
 
-    long getSizeBytes() {
-        return sizeBytes;
-    }
-
-    String getSha256() {
-        return sha256;
-    }
-
     byte[] getContent() {
         return content;
-    }
-
-    Instant getUploadedAt() {
-        return uploadedAt;
-    }
-
-    String getUploadedBy() {
-        return uploadedBy;
-    }
-
-    String getStage() {
-        return stage;
     }
 }
