@@ -40,8 +40,7 @@ class ReviewRecorder implements TaskListener {
 
     private void refuseSecondRoleOnTheSameCase(UUID applicationId, String stage, String actor) {
         String other = EXCLUSIVE_STAGES.get(stage);
-        if (other != null && decisions.findByApplicationIdOrderByDecidedAt(applicationId).stream()
-                .anyMatch(d -> d.getStage().equals(other) && d.getDecidedBy().equals(actor))) {
+        if (other != null && decisions.existsByApplicationIdAndStageAndDecidedBy(applicationId, other, actor)) {
             throw new BadUserRequestException("One person cannot do both the initial review and the special audit "
                     + "of a case: " + actor + " already did the " + other);
         }
