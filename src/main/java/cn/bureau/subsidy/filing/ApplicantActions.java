@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -78,18 +77,8 @@ public class ApplicantActions {
         scanner.threatIn(fileName, content).ifPresent(threat -> {
             throw ApiException.invalid("file", "MALWARE_FOUND", "The virus scan found " + threat + " in this file");
         });
-        Material material = materials.save(new Material(application.getId(), kind, fileName, contentType, content,
-                sha256(content), ShenzhenTime.now(),
-                caller.userId(), application.getStage()));
-        // The forms' copy of the materials list is the application's own record, not the applicant's act on the
-        // case (the upload is, and the audit trail keeps it): refreshed without the applicant's authorization
-        // checks and operation-log entry.
-        engine.asApplication(() -> {
-            runtimeService.setVariable(application.getProcessInstanceId(), "materialsSummary",
-                    materialsSummary(application.getId()));
-            return null;
-        });
-        return material;
+        return materials.save(new Material(application.getId(), kind, fileName, contentType, content,
+                sha256(content), ShenzhenTime.now(), caller.userId(), application.getStage()));
     }
 
     public void submitMaterials(String caseId, Caller caller) {
@@ -158,13 +147,6 @@ public class ApplicantActions {
                 .findFirst()
                 .orElseThrow(() -> ApiException.conflict("NOT_WAITING",
                         "The case is not waiting for this; it is at stage " + application.getStage()));
-    }
-
-    private String materialsSummary(UUID applicationId) {
-        return materials.findByApplicationIdOrderByUploadedAt(applicationId).stream()
-                .map(m -> "%s: %s (%d bytes, sha256 %s…) %s".formatted(m.kind(), m.fileName(), m.sizeBytes(),
-                        m.sha256().substring(0, 12), ShenzhenTime.at(m.uploadedAt())))
-                .collect(Collectors.joining("\n"));
     }
 
     private static UUID parse(String id) {

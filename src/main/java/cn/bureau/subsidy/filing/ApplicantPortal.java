@@ -32,9 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.bureau.subsidy.common.ApiException;
 import cn.bureau.subsidy.common.ShenzhenTime;
-import cn.bureau.subsidy.decision.DecisionKeys;
-import cn.bureau.subsidy.decision.QuoteService;
-import cn.bureau.subsidy.decision.RequiredMaterial;
 import cn.bureau.subsidy.identity.Caller;
 import cn.bureau.subsidy.identity.Groups;
 import cn.bureau.subsidy.program.Program;
@@ -50,8 +47,6 @@ import cn.bureau.subsidy.program.ProgramRepository;
 class ApplicantPortal {
 
     static final String APPLICATION_FORM = "forms/application.form";
-    /** The materials checklist a form shows as {@code {{requiredMaterials}}}: computed when shown, never stored. */
-    static final String REQUIRED_MATERIALS = "requiredMaterials";
     /** The names a form reads: its fields' keys (first segment of a path) and the variables of its templates. */
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -69,7 +64,7 @@ class ApplicantPortal {
     private final ApplicationRepository applications;
     private final ApplicantActions actions;
     private final ProgramRepository programs;
-    private final QuoteService quotes;
+    private final CaseFormData caseForms;
     private final TaskService taskService;
     private final FormService formService;
     private final RuntimeService runtimeService;
@@ -77,12 +72,12 @@ class ApplicantPortal {
     private final ObjectMapper json;
 
     ApplicantPortal(ApplicationRepository applications, ApplicantActions actions, ProgramRepository programs,
-            QuoteService quotes, TaskService taskService, FormService formService, RuntimeService runtimeService,
+            CaseFormData caseForms, TaskService taskService, FormService formService, RuntimeService runtimeService,
             RepositoryService repositoryService, ObjectMapper json) {
         this.applications = applications;
         this.actions = actions;
         this.programs = programs;
-        this.quotes = quotes;
+        this.caseForms = caseForms;
         this.taskService = taskService;
         this.formService = formService;
         this.runtimeService = runtimeService;
@@ -120,21 +115,15 @@ class ApplicantPortal {
     /** Guide 六 for this case's categories, each item with the files uploaded for it, every version, newest first. */
     List<ChecklistItem> checklist(String caseId, Caller caller) {
         Application application = actions.visibleCase(caseId, caller);
-        Program program = programs.findById(application.getProgramId()).orElseThrow();
         List<MaterialFile> files = actions.materialsOf(application).stream()
                 .sorted(Comparator.comparing(MaterialFile::uploadedAt).reversed())
                 .toList();
-        return requiredMaterials(application, program).stream()
+        return caseForms.requiredMaterials(application).stream()
                 .map(item -> new ChecklistItem(item.code(), item.name(), item.appliesTo(), files.stream()
                         .filter(file -> file.kind().equals(item.code()))
                         .map(ApplicantActionsController.MaterialView::of)
                         .toList()))
                 .toList();
-    }
-
-    List<RequiredMaterial> requiredMaterials(Application application, Program program) {
-        return quotes.requiredMaterials(DecisionKeys.of(program.getDecisions()),
-                application.getClaims().stream().map(Claim::getCategory).toList());
     }
 
     /** The application form of the models in force: the one deployed with the newest case process. */
@@ -163,13 +152,12 @@ class ApplicantPortal {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         Set<String> names = namesReadBy(form);
-        if (names.contains(REQUIRED_MATERIALS)) {
-            // Computed from the program's table when shown rather than kept in every case's variables and history.
-            Program program = programs.findById(application.getProgramId()).orElseThrow();
-            data.put(REQUIRED_MATERIALS, requiredMaterials(application, program).stream()
-                    .map(item -> "- %s (%s)".formatted(item.name(), item.code()))
-                    .collect(Collectors.joining("\n")));
-        }
+        // The case's own data from its record, as Tasklist gets it (CaseFormPlugin); the rest from the process.
+        caseForms.of(application).forEach((name, value) -> {
+            if (names.remove(name)) {
+                data.put(name, value);
+            }
+        });
         runtimeService.getVariables(application.getProcessInstanceId(), names).forEach((name, value) -> {
             if (value instanceof Date date) {
                 data.put(name, ShenzhenTime.at(date.toInstant()));

@@ -2,7 +2,6 @@ package cn.bureau.subsidy.filing;
 
 import java.util.Date;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -84,20 +83,7 @@ public class FilingService {
                 Variables.createVariables()
                         .putValue(CaseProcess.VAR_APPLICATION_ID, filed.getId().toString())
                         .putValue(CaseProcess.VAR_PROGRAM_CODE, program.getCode())
-                        .putValue(CaseProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt()))
-                        .putValue("businessKey", businessKey)
-                        .putValue("enterpriseName", filed.getEnterpriseName())
-                        .putValue("projectName", filed.getProjectName())
-                        .putValue("claimCount", filed.getClaims().size())
-                        .putValue("claimSummary", claimSummary(filed)))
+                        .putValue(CaseProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt())))
                 .getId()));
-    }
-
-    /** What the review forms show of the claims, one line each. */
-    static String claimSummary(Application application) {
-        return application.getClaims().stream()
-                .map(c -> "%d. %s %s %s paid %s".formatted(c.getPosition(), c.getCategory(),
-                        c.getAmount().toPlainString(), c.getCurrency(), c.getPaidOn()))
-                .collect(Collectors.joining("\n"));
     }
 }

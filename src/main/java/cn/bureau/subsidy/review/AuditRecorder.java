@@ -29,7 +29,8 @@ class AuditRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        int claims = ((Number) task.getVariable("claimCount")).intValue();
+        String applicationId = (String) task.getVariable(CaseProcess.VAR_APPLICATION_ID);
+        int claims = cases.find(applicationId).getClaims().size();
         Map<Integer, BigDecimal> audited = new HashMap<>();
         for (int position = 1; position <= claims; position++) {
             Object value = task.getVariable("auditedClaim" + position);
@@ -42,6 +43,6 @@ class AuditRecorder implements TaskListener {
             }
             audited.put(position, new BigDecimal(text));
         }
-        cases.recordAudit((String) task.getVariable(CaseProcess.VAR_APPLICATION_ID), audited);
+        cases.recordAudit(applicationId, audited);
     }
 }

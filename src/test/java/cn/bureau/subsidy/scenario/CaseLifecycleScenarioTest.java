@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,8 @@ class CaseLifecycleScenarioTest {
     ProcessEngine engine;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    FormService formService;
     @Autowired
     HistoryService historyService;
     @Autowired
@@ -467,8 +471,12 @@ class CaseLifecycleScenarioTest {
     private void applicantAnswersEverything() {
         scenario.on("UserTask_SubmitMaterials", task -> {
             applicant.upload(caseIdOf(task), APPLICANT, "APPLICATION_FORM", "application.pdf", Fixtures.pdf());
-            assertThat((String) runtimeService.getVariable(task.getProcessInstanceId(), "materialsSummary"))
-                    .as("the forms' copy of the materials list").contains("APPLICATION_FORM: application.pdf");
+            // What the task's form shows of the case comes from its record, as uploaded so far.
+            VariableMap form = formService.getTaskFormVariables(task.getId());
+            assertThat(form.getValue("materialsSummary", String.class)).as("the uploaded files")
+                    .contains("APPLICATION_FORM: application.pdf");
+            assertThat(form.getValue("requiredMaterials", String.class)).as("guide 六's checklist")
+                    .contains("(APPLICATION_FORM)", "(BUSINESS_LICENCE)");
             applicant.submitMaterials(caseIdOf(task), APPLICANT);
         });
         for (String correction : List.of("UserTask_CorrectFiling", "UserTask_CorrectMaterials",
