@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 import cn.bureau.subsidy.common.ParseListeners;
 
 /**
- * Gives every user task of the case process the case's data as form fields ({@link CaseFormData}): what Tasklist
- * and the engine's {@code form-variables} hand a Camunda Form besides the process variables. A form reads
- * {@code {{enterpriseName}}} as before; the value comes from the case record when the form is opened, not from a
- * copy kept in the process.
+ * Gives every user task that is about a case (its scope knows an {@code applicationId}: the case process's tasks, a
+ * plan objection's) the case's data as form fields ({@link CaseFormData}): what Tasklist and the engine's
+ * {@code form-variables} hand a Camunda Form besides the process variables. A form reads {@code {{enterpriseName}}}
+ * as before; the value comes from the case record when the form is opened, not from a copy kept in the process.
  */
 @Component
 class CaseFormPlugin extends AbstractProcessEnginePlugin {
@@ -44,9 +44,7 @@ class CaseFormPlugin extends AbstractProcessEnginePlugin {
         ParseListeners.addAfter(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity process
-                        && CaseProcess.KEY.equals(process.getKey())
-                        && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
                     TaskDefinition task = behavior.getTaskDefinition();
                     task.setTaskFormHandler(new CaseFields(task.getTaskFormHandler()));
                 }

@@ -182,6 +182,8 @@ public class FundingPlans {
         engine.run(raisedBy, () -> runtimeService.createMessageCorrelation(ProgramProcess.MESSAGE_OBJECTION_RAISED)
                 .processInstanceBusinessKey(program.getCode())
                 .setVariableLocal("objectionId", objection.getId().toString())
+                // The case objected to, whose record the auditor's form shows (filing/CaseFormPlugin).
+                .setVariableLocal(CaseProcess.VAR_APPLICATION_ID, applicationId.toString())
                 .setVariableLocal("objectionSummary", "Case " + applicationId + ": " + reason)
                 .correlate());
         return objection.getId();

@@ -326,8 +326,13 @@ class CaseLifecycleScenarioTest {
     void anUpheldObjectionDuringNoticeRemovesTheCaseAndRedraftsThePlan() {
         Application objectedTo = file(Fixtures.application());
         Application other = file(Fixtures.applicationPayingTo("6222029999999999"));
-        scenario.on("UserTask_HandleObjection", task -> scenario.complete("auditor", task,
-                Map.of("decision", "UPHELD", "reason", "The project was already funded by another ministry")));
+        scenario.on("UserTask_HandleObjection", task -> {
+            // The auditor's form names the case objected to, from its record.
+            assertThat(formService.getTaskFormVariables(task.getId()).getValue("businessKey", String.class))
+                    .isEqualTo(objectedTo.getBusinessKey());
+            scenario.complete("auditor", task,
+                    Map.of("decision", "UPHELD", "reason", "The project was already funded by another ministry"));
+        });
         scenario.runUntil(() -> scenario.waitingTask("UserTask_ApprovePlan").isPresent());
         scenario.runUntil(() -> runtimeService.getActiveActivityIds(program.getProcessInstanceId())
                 .contains("Timer_NoticeEnds"));
