@@ -153,11 +153,8 @@ class ApplicantPortal {
         Map<String, Object> data = new LinkedHashMap<>();
         Set<String> names = namesReadBy(form);
         // The case's own data from its record, as Tasklist gets it (CaseFormPlugin); the rest from the process.
-        caseForms.of(application).forEach((name, value) -> {
-            if (names.remove(name)) {
-                data.put(name, value);
-            }
-        });
+        data.putAll(caseForms.of(application, names));
+        names.removeAll(data.keySet());
         runtimeService.getVariables(application.getProcessInstanceId(), names).forEach((name, value) -> {
             if (value instanceof Date date) {
                 data.put(name, ShenzhenTime.at(date.toInstant()));

@@ -1,9 +1,11 @@
 package cn.bureau.subsidy.filing;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -38,6 +40,8 @@ class CaseFormData {
     private final MaterialRepository materials;
     private final ProgramRepository programs;
     private final QuoteService quotes;
+    /** Each value a form may name, computed only for a form that names it: the checklist evaluates a decision. */
+    private final Map<String, Function<Application, Object>> fields = new LinkedHashMap<>();
 
     CaseFormData(ApplicationRepository applications, MaterialRepository materials, ProgramRepository programs,
             QuoteService quotes) {
@@ -45,30 +49,41 @@ class CaseFormData {
         this.materials = materials;
         this.programs = programs;
         this.quotes = quotes;
-    }
-
-    /** The values by the names the forms use, of the case with this id; none when there is no such case. */
-    Map<String, Object> of(String applicationId) {
-        return applications.findById(UUID.fromString(applicationId)).map(this::of).orElse(Map.of());
-    }
-
-    Map<String, Object> of(Application application) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put(ENTERPRISE_NAME, application.getEnterpriseName());
-        values.put(PROJECT_NAME, application.getProjectName());
-        values.put(BUSINESS_KEY, application.getBusinessKey());
-        values.put(CLAIM_COUNT, application.getClaims().size());
-        values.put(CLAIM_SUMMARY, application.getClaims().stream()
+        fields.put(ENTERPRISE_NAME, Application::getEnterpriseName);
+        fields.put(PROJECT_NAME, Application::getProjectName);
+        fields.put(BUSINESS_KEY, Application::getBusinessKey);
+        fields.put(CLAIM_COUNT, application -> application.getClaims().size());
+        fields.put(CLAIM_SUMMARY, application -> application.getClaims().stream()
                 .map(c -> "%d. %s %s %s paid %s".formatted(c.getPosition(), c.getCategory(),
                         c.getAmount().toPlainString(), c.getCurrency(), c.getPaidOn()))
                 .collect(Collectors.joining("\n")));
-        values.put(MATERIALS_SUMMARY, materials.findByApplicationIdOrderByUploadedAt(application.getId()).stream()
+        fields.put(MATERIALS_SUMMARY, application -> materials.findByApplicationIdOrderByUploadedAt(application.getId())
+                .stream()
                 .map(m -> "%s: %s (%d bytes, sha256 %s…) %s".formatted(m.kind(), m.fileName(), m.sizeBytes(),
                         m.sha256().substring(0, 12), ShenzhenTime.at(m.uploadedAt())))
                 .collect(Collectors.joining("\n")));
-        values.put(REQUIRED_MATERIALS, requiredMaterials(application).stream()
+        fields.put(REQUIRED_MATERIALS, application -> requiredMaterials(application).stream()
                 .map(item -> "- %s (%s)".formatted(item.name(), item.code()))
                 .collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * Every value by the names the forms use, of the case with this id; none when there is no such case. Tasklist
+     * asks for a task's form variables without naming them.
+     */
+    Map<String, Object> of(String applicationId) {
+        return applications.findById(UUID.fromString(applicationId))
+                .map(application -> of(application, fields.keySet())).orElse(Map.of());
+    }
+
+    /** The values of those names that are the case's, of this case. */
+    Map<String, Object> of(Application application, Collection<String> names) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (names.contains(name)) {
+                values.put(name, value.apply(application));
+            }
+        });
         return values;
     }
 
