@@ -2,7 +2,6 @@ package cn.bureau.subsidy.filing;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
@@ -11,9 +10,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ApplicationRepository extends JpaRepository<Application, UUID> {
 
-    /** Asked at every filing; a query text, so Hibernate translates it once (see ProgramRepository#findByCode). */
+    /**
+     * Asked at every filing; a query text, so Hibernate translates it once (see ProgramRepository#findByCode). At most
+     * one (a unique key), and almost always none: a list, because a single result that is not there costs an
+     * exception with the whole request's stack trace.
+     */
     @Query("select a from Application a where a.filedBy = ?1 and a.idempotencyKey = ?2")
-    Optional<Application> findByFiledByAndIdempotencyKey(String filedBy, String idempotencyKey);
+    List<Application> findByFiledByAndIdempotencyKey(String filedBy, String idempotencyKey);
 
     /** The cases of a program at a stage with their claims, in one query. */
     @Query("select distinct a from Application a left join fetch a.claims where a.programId = ?1 and a.stage = ?2 "

@@ -57,7 +57,7 @@ public class FilingService {
     @Transactional(readOnly = true)
     public Optional<Application> replay(Caller caller, String idempotencyKey) {
         return idempotencyKey == null ? Optional.empty()
-                : applications.findByFiledByAndIdempotencyKey(caller.userId(), idempotencyKey);
+                : applications.findByFiledByAndIdempotencyKey(caller.userId(), idempotencyKey).stream().findFirst();
     }
 
     @Transactional
