@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +29,11 @@ public class FilingService {
     private final CaseStages stages;
     private final EngineCaller engine;
     private final Callers callers;
+    private final ApplicationEventPublisher events;
 
     FilingService(PublishedPrograms programs, ApplicationRepository applications, ApplicationValidator validator,
             RuntimeService runtimeService, CaseQuotes quotes, CaseStages stages, EngineCaller engine,
-            Callers callers) {
+            Callers callers, ApplicationEventPublisher events) {
         this.programs = programs;
         this.applications = applications;
         this.validator = validator;
@@ -40,6 +42,7 @@ public class FilingService {
         this.stages = stages;
         this.engine = engine;
         this.callers = callers;
+        this.events = events;
     }
 
     /**
@@ -78,12 +81,14 @@ public class FilingService {
                 idempotencyKey);
         // The case keeps what the deployed decisions said at filing; the audit's amounts replace it later.
         quotes.requote(filed, program);
-        return stages.start(filed, () -> engine.call(caller, () -> runtimeService.startProcessInstanceByKey(
-                CaseProcess.KEY, businessKey,
-                Variables.createVariables()
-                        .putValue(CaseProcess.VAR_APPLICATION_ID, filed.getId().toString())
-                        .putValue(CaseProcess.VAR_PROGRAM_CODE, program.getCode())
-                        .putValue(CaseProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt())))
-                .getId()));
+        Application started = stages.start(filed, () -> engine.call(caller,
+                () -> runtimeService.startProcessInstanceByKey(CaseProcess.KEY, businessKey,
+                        Variables.createVariables()
+                                .putValue(CaseProcess.VAR_APPLICATION_ID, filed.getId().toString())
+                                .putValue(CaseProcess.VAR_PROGRAM_CODE, program.getCode())
+                                .putValue(CaseProcess.VAR_MATERIALS_CLOSE_AT, Date.from(program.getMaterialsCloseAt())))
+                        .getId()));
+        events.publishEvent(new CaseFiled(started.getId(), businessKey, caller.userId()));
+        return started;
     }
 }

@@ -41,7 +41,7 @@ class AuditConfiguration {
             Object applicationId = task.getVariable("applicationId");
             Object decision = task.getVariable("decision");
             trail.getObject().recordWithinTransaction(TaskActor.of(task), "TASK_COMPLETED " + task.getTaskDefinitionKey(),
-                    applicationId == null ? null : UUID.fromString(applicationId.toString()), task.getName(),
+                    applicationId == null ? null : UUID.fromString(applicationId.toString()), task.getName(), null,
                     decision == null ? null : "decision " + decision);
         };
         return new AbstractProcessEnginePlugin() {

@@ -43,11 +43,12 @@ public class AuditTrail {
     }
 
     /** Records within the caller's transaction: the event stands or falls with the work it describes. */
-    void recordWithinTransaction(String actor, String action, UUID applicationId, String subject, String detail) {
+    void recordWithinTransaction(String actor, String action, UUID applicationId, String subject, Integer status,
+            String detail) {
         jdbc.update("""
-                insert into audit_event (occurred_at, actor, action, application_id, subject, outcome, detail)
-                values (?, ?, ?, ?, ?, 'DONE', ?)""", Timestamp.from(ShenzhenTime.now()), truncate(actor, 64),
-                truncate(action, 120), applicationId, truncate(subject, 300), truncate(detail, 1000));
+                insert into audit_event (occurred_at, actor, action, application_id, subject, outcome, status, detail)
+                values (?, ?, ?, ?, ?, 'DONE', ?, ?)""", Timestamp.from(ShenzhenTime.now()), truncate(actor, 64),
+                truncate(action, 120), applicationId, truncate(subject, 300), status, truncate(detail, 1000));
     }
 
     List<Event> ofCase(UUID applicationId) {

@@ -24,13 +24,17 @@ import jakarta.servlet.http.HttpSession;
  * so a refused login or a forbidden call is recorded too.
  *
  * <p>A quote is a POST that changes nothing: the portal asks for one as an applicant types, and a durable audit row
- * for each would cost more than the quote. Filing, which stores the quote, is recorded.
+ * for each would cost more than the quote. Filing, which stores the quote, is recorded: by {@link FilingAudit} in the
+ * filing's own transaction, with the new case, and here only when the filing did not commit.
  */
 class AuditTrailFilter extends OncePerRequestFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern CASE_PATH = Pattern.compile("^/api/cases/([0-9a-fA-F-]{36})(/|$)");
     private static final Pattern QUOTE_PATH = Pattern.compile("^/api/programs/[^/]+/quote$");
+
+    /** Set on a request whose work recorded it within its own committed transaction ({@link FilingAudit}). */
+    private static final String RECORDED = AuditTrailFilter.class.getName() + ".RECORDED";
 
     private final AuditTrail trail;
 
@@ -50,10 +54,17 @@ class AuditTrailFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            int status = response.getStatus();
-            trail.record(actor(request), request.getMethod() + " " + path, caseOf(path), path,
-                    status < 400 ? AuditTrail.Outcome.DONE : AuditTrail.Outcome.REFUSED, status, null);
+            if (request.getAttribute(RECORDED) == null) {
+                int status = response.getStatus();
+                trail.record(actor(request), request.getMethod() + " " + path, caseOf(path), path,
+                        status < 400 ? AuditTrail.Outcome.DONE : AuditTrail.Outcome.REFUSED, status, null);
+            }
         }
+    }
+
+    /** The request's row is already in the trail, committed with the work it records. */
+    static void recorded(HttpServletRequest request) {
+        request.setAttribute(RECORDED, Boolean.TRUE);
     }
 
     private static UUID caseOf(String path) {

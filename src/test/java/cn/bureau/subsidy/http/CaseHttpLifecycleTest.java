@@ -30,6 +30,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -61,6 +62,8 @@ class CaseHttpLifecycleTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -110,6 +113,17 @@ class CaseHttpLifecycleTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("SubsidyCase")
                 .variableValueEquals("programCode", code).count()).isEqualTo(1);
         String caseInstance = caseInstance(businessKey);
+        // The filing is the first entry of the case's trail, committed with the case; the replay, which filed
+        // nothing, is recorded as a request without a case.
+        JsonNode filing = get("reviewer", "/api/cases/" + caseId).getBody().path("auditTrail").path(0);
+        assertThat(filing.path("action").asText()).isEqualTo("POST /api/programs/" + code + "/applications");
+        assertThat(filing.path("actor").asText()).isEqualTo("applicant");
+        assertThat(filing.path("outcome").asText()).isEqualTo("DONE");
+        assertThat(filing.path("status").asInt()).isEqualTo(201);
+        assertThat(filing.path("detail").asText()).isEqualTo(businessKey);
+        assertThat(jdbc.queryForList("select application_id from audit_event where action = ?", UUID.class,
+                "POST /api/programs/" + code + "/applications")).containsExactlyInAnyOrder(UUID.fromString(caseId),
+                        null);
 
         // Stage 3: initial review by an initial reviewer.
         JsonNode view = caseView(caseId);
