@@ -196,7 +196,7 @@ class SystemBenchmark {
      * previous pass's database), PostgreSQL's dirty pages written out, not by a checkpoint falling into the
      * measurement, and the garbage of the previous workload (or application) collected.
      */
-    private static void settle(JdbcTemplate jdbc) throws InterruptedException {
+    static void settle(JdbcTemplate jdbc) throws InterruptedException {
         // What autovacuum's analyze would have done by now as the tables grew (this machine's PostgreSQL may run
         // without autovacuum): without statistics a pooled connection keeps the plans it made while a table was
         // tiny, sequential scans for foreign-key checks and look-ups, until an analyze invalidates them.
